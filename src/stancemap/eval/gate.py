@@ -1,0 +1,87 @@
+"""The quality gate: minimum scores pinned in ``gate/<name>.json``, checked in CI on a fixed slice.
+
+A pin file holds the slice it was measured on (with a hash of that data, so a changed corpus is
+noticed rather than silently scored) and the minimum for each measure. Pins only go up:
+``python -m stancemap.eval.gate raise NAME SCORES.json`` raises them, and lowering one needs
+``--allow-lower`` (and a reason in the commit).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+GATE_DIR = Path(__file__).resolve().parents[3] / "gate"
+# Scores are rounded to 3 places by the scorers; one flipped item on a small slice moves F1 by
+# more than that, so compare with a small tolerance rather than failing on measurement noise.
+TOLERANCE = 0.0005
+
+
+def data_hash(rows: list[str]) -> str:
+    """sha256 over the slice's raw lines: a changed corpus changes the hash."""
+    digest = hashlib.sha256()
+    for row in rows:
+        digest.update(row.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def load_pins(name: str, gate_dir: Path = GATE_DIR) -> dict[str, Any]:
+    return json.loads((gate_dir / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def flatten(scores: dict[str, Any], prefix: str = "") -> dict[str, float]:
+    """{"strict": {"all": {"F1": 0.5}}} -> {"strict.all.F1": 0.5}"""
+    flat: dict[str, float] = {}
+    for key, value in scores.items():
+        path = f"{prefix}.{key}" if prefix else key
+        if isinstance(value, dict):
+            flat.update(flatten(value, path))
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            flat[path] = float(value)
+    return flat
+
+
+def check(pins: dict[str, Any], scores: dict[str, Any]) -> list[str]:
+    """Failures: each pinned measure that is missing or below its minimum."""
+    flat = flatten(scores)
+    failures = []
+    for measure, minimum in pins["min"].items():
+        got = flat.get(measure)
+        if got is None:
+            failures.append(f"{measure}: not measured (pinned at {minimum})")
+        elif got + TOLERANCE < minimum:
+            failures.append(f"{measure}: {got:.3f} is below the pinned {minimum:.3f}")
+    return failures
+
+
+def raise_pins(name: str, scores: dict[str, Any], *, allow_lower: bool = False, gate_dir: Path = GATE_DIR) -> dict:
+    """Set each pinned measure to the new score when it is higher (or lower, with ``allow_lower``)."""
+    pins = load_pins(name, gate_dir)
+    flat = flatten(scores)
+    for measure, minimum in pins["min"].items():
+        if measure in flat and (flat[measure] > minimum or allow_lower):
+            pins["min"][measure] = round(flat[measure], 3)
+    (gate_dir / f"{name}.json").write_text(json.dumps(pins, indent=1) + "\n", encoding="utf-8")
+    return pins
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m stancemap.eval.gate", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    up = sub.add_parser("raise", help="raise the pins of NAME to the scores in SCORES.json")
+    up.add_argument("name")
+    up.add_argument("scores", type=Path)
+    up.add_argument("--allow-lower", action="store_true", help="also lower pins (say why in the commit)")
+    args = parser.parse_args(argv)
+    pins = raise_pins(args.name, json.loads(args.scores.read_text()), allow_lower=args.allow_lower)
+    json.dump(pins, sys.stdout, indent=1)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
