@@ -1,0 +1,104 @@
+"""One document in, one Article out: clean, detect the language, run the extractors.
+
+``analyze_documents`` is the pure per-document stage that every engine maps (a loop, worker
+processes, Dask partitions). It batches texts through ``nlp.pipe`` for speed and never raises for
+one bad document: that document comes out as a ``Skip``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+
+from .clean import clean
+from .errors import SKIP_FAILED, InputError, Skip
+from .model import Article, Cleaned, Document, content_hash
+
+log = logging.getLogger(__name__)
+
+ENGLISH = "en"
+
+
+def _article(document: Document, cleaned: Cleaned) -> Article:
+    return Article(
+        id=content_hash(cleaned.text),
+        source=document.source,
+        text=cleaned.text,
+        body=cleaned.body,
+        title=cleaned.title,
+        site=cleaned.site,
+        published=cleaned.published,
+        url=cleaned.url,
+        author=cleaned.author,
+        language=cleaned.language,
+    )
+
+
+def is_english(article: Article) -> bool:
+    # Too little text to tell is treated as English: extraction then simply finds little.
+    return article.language in (None, ENGLISH)
+
+
+def analyze_documents(
+    items: Iterable[Document | Skip], nlp=None, *, batch_size: int = 16
+) -> Iterator[Article | Skip]:
+    """Articles (or Skips) for ``items``, in order. Non-English articles come out without extraction."""
+    from .extract.pipeline import load_nlp, results
+
+    nlp = nlp or load_nlp()
+    pending: list[tuple[Article, Cleaned]] = []
+
+    def flush() -> Iterator[Article | Skip]:
+        texts = [cleaned.body_text() for _, cleaned in pending]
+        try:
+            docs = list(nlp.pipe(texts, batch_size=batch_size))
+        except Exception:  # one document broke the batch: redo one by one to find it
+            docs = []
+            for article, cleaned in pending:
+                try:
+                    docs.append(nlp(cleaned.body_text()))
+                except Exception as exc:
+                    log.debug("extraction failed on %s", article.source, exc_info=True)
+                    docs.append(Skip(article.source, SKIP_FAILED, f"extraction failed: {type(exc).__name__}: {exc}"))
+        for (article, _cleaned), doc in zip(pending, docs, strict=True):
+            if isinstance(doc, Skip):
+                yield doc
+                continue
+            article.actors, article.quotes, article.stances, article.figures, article.events = results(
+                doc, article.body[0]
+            )
+            yield article
+        pending.clear()
+
+    for item in items:
+        if isinstance(item, Skip):
+            yield item
+            continue
+        try:
+            cleaned = clean(item)
+        except InputError as exc:
+            yield Skip(item.source, exc.code, exc.message)
+            continue
+        except Exception as exc:
+            log.debug("cleaning failed on %s", item.source, exc_info=True)
+            yield Skip(item.source, SKIP_FAILED, f"cleaning failed: {type(exc).__name__}: {exc}")
+            continue
+        article = _article(item, cleaned)
+        if not is_english(article):
+            yield article
+            continue
+        pending.append((article, cleaned))
+        if len(pending) >= batch_size:
+            yield from flush()
+    if pending:
+        yield from flush()
+
+
+def analyze(document: Document | str, nlp=None) -> Article:
+    """Analyze one document (or a plain text); raises InputError when it cannot be used."""
+    if isinstance(document, str):
+        document = Document(source="<text>", content=document)
+    (result,) = analyze_documents([document], nlp)
+    if isinstance(result, Skip):
+        raise InputError(result.code, result.reason)
+    return result

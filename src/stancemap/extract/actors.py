@@ -1,0 +1,272 @@
+"""Actors: people, organisations and places named in an article, canonical and deduplicated.
+
+"Sir Keir Starmer", "Sir Keir", "Mr Starmer" and "the Prime Minister" become one actor "Keir Starmer";
+"German Chancellor Olaf Scholz" gives Scholz the role "Chancellor" and the affiliation "Germany".
+Mentions are processed in text order because a role phrase ("the Prime Minister") is resolved
+against the people mentioned before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor
+from .lexicon import CANONICAL_PLACES, DEMONYMS, HONORIFICS, METONYM_SEATS, ROLE_WORDS, ROLES
+
+_ROLE_SET = {r.replace("-", " ") for r in ROLES}
+_LOCATIVE = {"in", "at", "to", "from", "near", "into", "outside", "inside", "across", "via"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+@dataclass
+class Mention:
+    """One mention of an actor: token range in the doc and whether it is a clause subject."""
+
+    start: int  # token index
+    end: int
+    actor: str
+    is_subject: bool
+    kind: str  # person | organisation | place
+
+
+@dataclass
+class ActorTable:
+    """The actors of one doc and their mentions in text order (what speaker resolution reads)."""
+
+    actors: list[Actor] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    token_actor: dict[int, str] = field(default_factory=dict)
+
+    def get(self, actor_id: str) -> Actor:
+        return next(a for a in self.actors if a.id == actor_id)
+
+    def new(self, name: str, kind: str) -> Actor:
+        actor = Actor(id=f"a{len(self.actors) + 1}", name=name, kind=kind)
+        self.actors.append(actor)
+        return actor
+
+    def add_mention(self, doc: Doc, start: int, end: int, actor: Actor) -> None:
+        span = doc[start:end]
+        actor.mentions.append((span.start_char, span.end_char))
+        surface = span.text
+        if surface != actor.name and surface not in actor.aliases:
+            actor.aliases.append(surface)
+        is_subject = any(t.dep_ in _SUBJECT_DEPS or (t.dep_ == "poss" and t.head.dep_ in _SUBJECT_DEPS) for t in span)
+        self.mentions.append(Mention(start, end, actor.id, is_subject, actor.kind))
+        for i in range(start, end):
+            self.token_actor[i] = actor.id
+
+
+def find_actors(doc: Doc) -> ActorTable:
+    """Build the actor table of ``doc`` from its entities and role phrases."""
+    table = ActorTable()
+    by_place: dict[str, Actor] = {}
+    for item in _candidates(doc):
+        if isinstance(item, Span):
+            _add_entity(doc, table, item, by_place)
+        else:
+            _add_role_phrase(doc, table, *item)
+    _add_name_mentions(doc, table)
+    for actor in table.actors:
+        actor.mentions.sort()
+    table.mentions.sort(key=lambda m: m.start)
+    return table
+
+
+def _add_name_mentions(doc: Doc, table: ActorTable) -> None:
+    """Surnames the entity recogniser missed ("Mr Scholz said"): a proper noun that is a known
+    person's last name, with its honorific."""
+    surnames = {a.name.split()[-1]: a for a in table.actors if a.kind == "person" and len(a.name.split()) > 1}
+    for token in doc:
+        actor = surnames.get(token.text)
+        if actor is None or token.i in table.token_actor or token.tag_ not in {"NNP", "NNPS"}:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].lower_ in HONORIFICS and start - 1 not in table.token_actor:
+            start -= 1
+        table.add_mention(doc, start, token.i + 1, actor)
+
+
+def _candidates(doc: Doc):
+    """Entities and definite role phrases, in text order."""
+    items: list[tuple[int, object]] = [(ent.start, ent) for ent in doc.ents if ent.label_ in {"PERSON", "ORG", "GPE", "LOC", "FAC"}]
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for start, end, role, affiliation in _role_phrases(doc, taken):
+        items.append((start, (start, end, role, affiliation)))
+    items.sort(key=lambda pair: pair[0])
+    return [item for _, item in items]
+
+
+def _strip_possessive(doc: Doc, start: int, end: int) -> int:
+    while end > start and doc[end - 1].text in {"'s", "’s", "'", "’"}:
+        end -= 1
+    return end
+
+
+def _add_entity(doc: Doc, table: ActorTable, ent: Span, by_place: dict[str, Actor]) -> None:
+    start, end = ent.start, _strip_possessive(doc, ent.start, ent.end)
+    if end <= start:
+        return
+    lower = doc[start:end].text.lower()
+    if ent.label_ == "PERSON" and lower not in CANONICAL_PLACES:
+        _add_person(doc, table, start, end)
+        return
+    if lower.startswith("the "):
+        lower = lower[4:]
+        start += 1
+    if lower in METONYM_SEATS and doc[start].dep_ == "pobj" and doc[start].head.lower_ in _LOCATIVE:
+        name = doc[start:end].text  # a city as a place ("talks in Washington"), not its government
+    else:
+        name = CANONICAL_PLACES.get(lower, doc[start:end].text)
+    kind = "organisation" if ent.label_ == "ORG" and name not in _COUNTRIES else "place"
+    actor = by_place.get(name)
+    if actor is None:
+        actor = by_place[name] = table.new(name, kind)
+    table.add_mention(doc, start, end, actor)
+
+
+_COUNTRIES = {v for v in CANONICAL_PLACES.values()} - {"NATO", "European Union", "United Nations"}
+
+
+def _add_person(doc: Doc, table: ActorTable, start: int, end: int) -> None:
+    # Honorifics inside the entity ("Sir Keir") or just before it ("Mr" + "Scholz") belong to the
+    # mention but not to the name.
+    while start > 0 and doc[start - 1].lower_ in HONORIFICS:
+        start -= 1
+    name_tokens = [t.text for t in doc[start:end] if t.lower_ not in HONORIFICS and t.is_alpha or "-" in t.text]
+    name_tokens = [t for t in name_tokens if t.lower() not in HONORIFICS]
+    if not name_tokens:
+        return
+    actor = _match_person(table, name_tokens)
+    if actor is None:
+        actor = table.new(" ".join(name_tokens), "person")
+    elif len(name_tokens) > len(actor.name.split()):
+        actor.name = " ".join(name_tokens)  # a fuller form of a name seen first in short
+    table.add_mention(doc, start, end, actor)
+    role, affiliation = _title_before(doc, start)
+    if role is None:
+        role, affiliation = _apposition(doc, start, end)
+    if role and not actor.role:
+        actor.role = role
+    if affiliation and not actor.affiliation:
+        actor.affiliation = affiliation
+
+
+def _match_person(table: ActorTable, tokens: list[str]) -> Actor | None:
+    """The person already known under these name tokens: same name, or a surname / first name of one."""
+    people = [a for a in table.actors if a.kind == "person"]
+    wanted = [t.lower() for t in tokens]
+    for actor in reversed(people):
+        have = actor.name.lower().split()
+        if have == wanted:
+            return actor
+    for actor in reversed(people):
+        have = actor.name.lower().split()
+        if len(wanted) == 1 and wanted[0] in (have[-1], have[0]):
+            return actor
+        if len(have) == 1 and have[0] in (wanted[-1], wanted[0]):
+            return actor
+        if len(wanted) > 1 and len(have) > 1 and wanted[-1] == have[-1] and wanted[0][0] == have[0][0]:
+            return actor
+    return None
+
+
+def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:
+    """Role and affiliation written before a name: "German Chancellor", "US secretary of state"."""
+    i = start - 1
+    sent_start = doc[start].sent.start
+    while i >= sent_start:
+        token = doc[i]
+        low = token.lower_
+        if low in ROLE_WORDS or low in DEMONYMS or low == "of" or token.ent_type_ in {"NORP", "GPE", "ORG"}:
+            i -= 1
+            continue
+        break
+    tokens = list(doc[i + 1 : start])
+    while tokens and tokens[0].lower_ == "of":
+        tokens = tokens[1:]
+    return _split_title(tokens)
+
+
+def _apposition(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
+    """Role from an apposition after the name: "Olaf Scholz, the German chancellor,"."""
+    head = doc[start:end].root
+    for child in head.children:
+        if child.dep_ == "appos" and child.i >= end:
+            tokens = [t for t in child.subtree if t.dep_ not in {"det", "punct"}]
+            if tokens and all(t.i < end + 8 for t in tokens):
+                role, affiliation = _split_title(tokens)
+                if role:
+                    return role, affiliation
+    return None, None
+
+
+def _split_title(tokens: list[Token]) -> tuple[str | None, str | None]:
+    affiliation = None
+    rest: list[Token] = []
+    for token in tokens:
+        low = token.lower_
+        is_role_word = low in ROLE_WORDS or (low == "of" and rest)
+        if not rest and not is_role_word and (low in DEMONYMS or low in CANONICAL_PLACES or token.ent_type_):
+            affiliation = DEMONYMS.get(low) or CANONICAL_PLACES.get(low) or token.text
+            continue
+        rest.append(token)
+    words = " ".join(t.text for t in rest).replace(" - ", "-")
+    if not words or not any(t.lower_ in ROLE_WORDS for t in rest):
+        return None, affiliation
+    return _title_case(words), affiliation
+
+
+def _title_case(words: str) -> str:
+    return " ".join(w if w.lower() in {"of", "the", "and"} else w[:1].upper() + w[1:] for w in words.split())
+
+
+def _role_phrases(doc: Doc, taken: set[int]):
+    """Definite role phrases that stand for a person: "the Prime Minister", "the UK Prime Minister"."""
+    for token in doc:
+        if token.lower_ != "the" or token.i in taken:
+            continue
+        j = token.i + 1
+        affiliation = None
+        while j < len(doc) and (doc[j].lower_ in DEMONYMS or doc[j].lower_ in CANONICAL_PLACES) and doc[j].lower_ not in ROLE_WORDS:
+            affiliation = DEMONYMS.get(doc[j].lower_) or CANONICAL_PLACES.get(doc[j].lower_)
+            j += 1
+        k = j
+        while k < len(doc) and (doc[k].lower_ in ROLE_WORDS or (doc[k].lower_ == "of" and k > j)):
+            k += 1
+        while k > j and doc[k - 1].lower_ == "of":
+            k -= 1
+        if k == j:
+            continue
+        role = " ".join(t.lower_ for t in doc[j:k])
+        if role not in _ROLE_SET:
+            continue
+        if k < len(doc) and doc[k].ent_type_ == "PERSON":
+            continue  # a title before a name: handled with the person
+        yield token.i, k, role, affiliation
+
+
+def _add_role_phrase(doc: Doc, table: ActorTable, start: int, end: int, role: str, affiliation: str | None) -> None:
+    """Resolve "the <role>" to the person who holds it, or to the salient person without a role yet."""
+    people = {a.id: a for a in table.actors if a.kind == "person"}
+    before = [m for m in table.mentions if m.end <= start and m.actor in people]
+    wanted = _title_case(role)
+
+    def compatible(actor: Actor) -> bool:
+        return affiliation is None or actor.affiliation in (None, affiliation)
+
+    holders = [m for m in before if (people[m.actor].role or "").lower() == role and compatible(people[m.actor])]
+    if holders:
+        actor = people[holders[-1].actor]
+    else:
+        free = [m for m in before if not people[m.actor].role and compatible(people[m.actor])]
+        subjects = [m for m in free if m.is_subject]
+        if not free:
+            return
+        actor = people[(subjects or free)[-1].actor]
+        actor.role = wanted
+    if affiliation and not actor.affiliation:
+        actor.affiliation = affiliation
+    table.add_mention(doc, start, end, actor)

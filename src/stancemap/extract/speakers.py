@@ -1,0 +1,60 @@
+"""Who a cue's subject is: an actor by name, title, role phrase or pronoun, or an explicit unknown.
+
+A pronoun is resolved to the most recent person who was a clause subject shortly before it (news
+prose keeps its speaker as subject); if nothing fits, the speaker stays unknown rather than guessed.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import Speaker
+from .actors import ActorTable
+from .lexicon import PRONOUNS_PERSON
+
+# How many sentences back a pronoun may reach for its antecedent.
+_PRONOUN_REACH = 3
+
+
+def resolve_speaker(doc: Doc, table: ActorTable, head: Token) -> Speaker | None:
+    """The speaker named by the subject whose head is ``head``."""
+    mention = _mention_at(table, head)
+    if mention is not None:
+        actor = table.get(mention.actor)
+        span = doc[mention.start : mention.end]
+        return Speaker(actor=actor.id, name=actor.name, start=span.start_char, end=span.end_char)
+    if head.lower_ in PRONOUNS_PERSON:
+        actor_id = antecedent(doc, table, head.i)
+        if actor_id is None:
+            return None
+        actor = table.get(actor_id)
+        return Speaker(actor=actor.id, name=actor.name, start=head.idx, end=head.idx + len(head))
+    if head.pos_ == "PRON" or head.tag_ in {"PRP", "PRP$", "WP", "EX"}:
+        return None
+    # A noun phrase that names no known actor ("a senior official", "sources"): explicit, unresolved.
+    left = min((t.i for t in head.subtree if t.i <= head.i and t.dep_ not in {"punct", "cc"}), default=head.i)
+    span = doc[left : head.i + 1]
+    return Speaker(actor=None, name=span.text, start=span.start_char, end=span.end_char)
+
+
+def _mention_at(table: ActorTable, head: Token):
+    """The actor mention the subject refers to: one covering its head, else one inside its phrase."""
+    for mention in table.mentions:
+        if mention.start <= head.i < mention.end:
+            return mention
+    phrase = {t.i for t in head.subtree if t.i <= head.i or t.dep_ in {"compound", "flat", "appos"}}
+    inside = [m for m in table.mentions if m.start in phrase and m.kind == "person"]
+    if inside:
+        return inside[-1]
+    inside = [m for m in table.mentions if m.start in phrase and head.i - m.start <= 3]
+    return inside[-1] if inside else None
+
+
+def antecedent(doc: Doc, table: ActorTable, position: int) -> str | None:
+    """The person a pronoun at token ``position`` most likely refers to."""
+    sent_starts = [s.start for s in doc.sents if s.start <= position]
+    horizon = sent_starts[max(0, len(sent_starts) - 1 - _PRONOUN_REACH)] if sent_starts else 0
+    people = [m for m in table.mentions if m.kind == "person" and horizon <= m.start < position]
+    subjects = [m for m in people if m.is_subject]
+    chosen = subjects or people
+    return chosen[-1].actor if chosen else None

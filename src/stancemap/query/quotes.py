@@ -1,0 +1,70 @@
+"""Quotes from the store, filtered by speaker, kind, article or date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..store import Store
+
+
+@dataclass
+class QuoteRow:
+    article_id: str
+    seq: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    cue: str | None
+    speaker: str | None  # canonical actor name, or the mention's text when unresolved
+    speaker_actor_id: int | None
+    published: str | None
+    title: str | None
+    source: str
+    url: str | None
+
+
+def quotes(
+    store: Store,
+    *,
+    speaker: str | None = None,
+    kind: str | None = None,
+    article_id: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = None,
+) -> list[QuoteRow]:
+    """Quotes in date order. ``speaker`` matches a canonical name or any alias, case-insensitively
+    ("Scholz", "Mr Scholz", "the Prime Minister")."""
+    where, params = [], []
+    if speaker:
+        where.append(
+            "(q.speaker_name LIKE ? OR ac.name LIKE ? OR EXISTS (SELECT 1 FROM article_actors aa"
+            " WHERE aa.actor_id = q.speaker_actor_id AND aa.aliases LIKE ?))"
+        )
+        pattern = f"%{speaker}%"
+        params += [pattern, pattern, pattern]
+    if kind:
+        where.append("q.kind = ?")
+        params.append(kind)
+    if article_id:
+        where.append("q.article_id = ?")
+        params.append(article_id)
+    if since:
+        where.append("a.published >= ?")
+        params.append(since)
+    if until:
+        where.append("a.published <= ?")
+        params.append(until)
+    # Quotes of a near-duplicate article are its canonical's quotes: count them once.
+    where.append("a.canonical_id IS NULL")
+    sql = (
+        "SELECT q.article_id, q.seq, q.start, q.end, q.text, q.kind, q.cue_text,"
+        " COALESCE(ac.name, q.speaker_name) AS speaker, q.speaker_actor_id, a.published, a.title, a.source, a.url"
+        " FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors ac ON ac.id = q.speaker_actor_id"
+        " WHERE " + " AND ".join(where) + " ORDER BY a.published, q.article_id, q.seq"
+    )
+    if limit:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return [QuoteRow(*row) for row in store.connection.execute(sql, params)]

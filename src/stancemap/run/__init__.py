@@ -1,0 +1,1 @@
+"""Engines that map the per-document stage over many documents: local (this process) and Dask."""

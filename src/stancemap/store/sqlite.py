@@ -1,0 +1,174 @@
+"""Open a store, create or upgrade its schema, and write articles idempotently.
+
+Every write is parameterised SQL (text from the web never becomes SQL). Each article is written in
+one transaction with its actors, mentions and quotes, so a crash leaves either all of it or none.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from importlib import resources
+from pathlib import Path
+
+from ..errors import StoreError
+from ..model import Article
+
+DEFAULT_DB = "stancemap.db"
+SCHEMA_VERSION = 1
+
+
+class Store:
+    """A stancemap SQLite store. Use as a context manager or call ``close``."""
+
+    def __init__(self, connection: sqlite3.Connection, path: str):
+        self.connection = connection
+        self.path = path
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.connection.close()
+
+    # -- writes ---------------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return self.connection.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def has_source(self, source: str) -> bool:
+        """True when ``source`` was fully handled by an earlier run (stored, duplicate or skipped)."""
+        return self.connection.execute("SELECT 1 FROM sources WHERE source = ?", (source,)).fetchone() is not None
+
+    def record_skip(self, source: str, code: str, reason: str) -> None:
+        with self.connection:
+            self.connection.execute(
+                "INSERT OR REPLACE INTO sources (source, status, code, reason) VALUES (?, 'skipped', ?, ?)",
+                (source, code, reason),
+            )
+
+    def write_article(self, article: Article, *, canonical_id: str | None = None, signature: bytes | None = None) -> bool:
+        """Store ``article`` with everything extracted from it; False when its content is already stored."""
+        db = self.connection
+        with db:
+            if self.has_article(article.id):
+                db.execute(
+                    "INSERT OR REPLACE INTO sources (source, article_id, status) VALUES (?, ?, 'duplicate')",
+                    (article.source, article.id),
+                )
+                return False
+            extracted = int(bool(article.actors or article.quotes) or article.language in (None, "en"))
+            db.execute(
+                "INSERT INTO articles (id, source, url, title, site, author, published, language, text,"
+                " body_start, body_end, canonical_id, signature, extracted)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.id, article.source, article.url, article.title, article.site, article.author,
+                    article.published, article.language, article.text, article.body[0], article.body[1],
+                    canonical_id, signature, extracted,
+                ),
+            )
+            local_to_global = {}
+            for actor in article.actors:
+                actor_id = self._actor_id(actor.name, actor.kind, actor.role, actor.affiliation)
+                local_to_global[actor.id] = actor_id
+                db.execute(
+                    "INSERT INTO article_actors (article_id, local_id, actor_id, role, affiliation, aliases)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (article.id, actor.id, actor_id, actor.role, actor.affiliation, json.dumps(actor.aliases)),
+                )
+                db.executemany(
+                    "INSERT INTO mentions (article_id, actor_id, start, end) VALUES (?, ?, ?, ?)",
+                    [(article.id, actor_id, s, e) for s, e in actor.mentions],
+                )
+            for seq, quote in enumerate(article.quotes):
+                cue, speaker = quote.cue, quote.speaker
+                db.execute(
+                    "INSERT INTO quotes (article_id, seq, start, end, text, kind, cue_start, cue_end, cue_text,"
+                    " speaker_actor_id, speaker_name, speaker_start, speaker_end)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        article.id, seq, quote.start, quote.end, quote.text, quote.kind,
+                        cue.start if cue else None, cue.end if cue else None, cue.text if cue else None,
+                        local_to_global.get(speaker.actor) if speaker else None,
+                        speaker.name if speaker else None,
+                        speaker.start if speaker else None, speaker.end if speaker else None,
+                    ),
+                )
+            for stance in article.stances:
+                db.execute(
+                    "INSERT INTO stances (article_id, actor_id, actor_name, issue, stance, confidence, condition,"
+                    " evidence, quote_seqs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        article.id, local_to_global.get(stance.actor), stance.actor_name, stance.issue,
+                        stance.stance, stance.confidence, stance.condition,
+                        json.dumps([vars(e) for e in stance.evidence]), json.dumps(stance.quotes),
+                    ),
+                )
+            for figure in article.figures:
+                db.execute(
+                    "INSERT INTO figures (article_id, start, end, text, value, unit, what, holder,"
+                    " holder_actor_id, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        article.id, figure.start, figure.end, figure.text, figure.value, figure.unit, figure.what,
+                        figure.holder, local_to_global.get(figure.holder_actor), figure.qualifier,
+                    ),
+                )
+            for event in article.events:
+                db.execute(
+                    "INSERT INTO events (article_id, start, end, text, what, place, date, participants,"
+                    " not_invited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        article.id, event.start, event.end, event.text, event.what, event.where, event.when,
+                        json.dumps(event.participants), json.dumps(event.not_invited),
+                    ),
+                )
+            db.execute(
+                "INSERT OR REPLACE INTO sources (source, article_id, status) VALUES (?, ?, 'stored')",
+                (article.source, article.id),
+            )
+        return True
+
+    def _actor_id(self, name: str, kind: str, role: str | None, affiliation: str | None) -> int:
+        """The canonical actor for (name, kind), created on first sight; role and affiliation fill in."""
+        db = self.connection
+        row = db.execute("SELECT id, role, affiliation FROM actors WHERE name = ? AND kind = ?", (name, kind)).fetchone()
+        if row is None:
+            return db.execute(
+                "INSERT INTO actors (name, kind, role, affiliation) VALUES (?, ?, ?, ?)", (name, kind, role, affiliation)
+            ).lastrowid
+        if (role and not row[1]) or (affiliation and not row[2]):
+            db.execute(
+                "UPDATE actors SET role = COALESCE(role, ?), affiliation = COALESCE(affiliation, ?) WHERE id = ?",
+                (role, affiliation, row[0]),
+            )
+        return row[0]
+
+    def counts(self) -> dict[str, int]:
+        tables = ("articles", "actors", "quotes", "stances", "figures", "events")
+        return {t: self.connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}  # noqa: S608 - fixed names
+
+
+def open_store(path: str | Path = DEFAULT_DB, *, create: bool = True) -> Store:
+    """Open (and create or upgrade) the store at ``path``."""
+    path = str(path)
+    if not create and path != ":memory:" and not Path(path).exists():
+        raise StoreError(f"no store at {path}: run `stancemap ingest PATH --db {path}` first")
+    try:
+        connection = sqlite3.connect(path)
+        connection.row_factory = sqlite3.Row
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{path} was written by a newer stancemap (schema {version}); upgrade stancemap")
+        schema = resources.files(__package__).joinpath("schema.sql").read_text(encoding="utf-8")
+        connection.executescript(schema)
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open {path} as a stancemap store: {exc}") from exc
+    return Store(connection, path)
