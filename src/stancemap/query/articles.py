@@ -36,7 +36,7 @@ def article(store: Store, article_id: str) -> Article | None:
     local = {}
     for aa in db.execute(
         "SELECT aa.local_id, aa.actor_id, aa.role, aa.affiliation, aa.aliases, ac.name, ac.kind"
-        " FROM article_actors aa JOIN actors ac ON ac.id = aa.actor_id WHERE aa.article_id = ? ORDER BY rowid",
+        " FROM article_actors aa JOIN actors ac ON ac.id = aa.actor_id WHERE aa.article_id = ? ORDER BY aa.rowid",
         (article_id,),
     ):
         mentions = [

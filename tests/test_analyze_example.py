@@ -1,0 +1,84 @@
+"""The reference article end to end: metadata, body, actors with roles, quotes with canonical speakers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from stancemap.analyze import analyze_documents
+from stancemap.ingest import iter_documents
+from stancemap.model import Article
+
+
+@pytest.fixture(scope="module")
+def article(example_path, nlp) -> Article:
+    (result,) = list(analyze_documents(iter_documents([str(example_path)]), nlp))
+    assert isinstance(result, Article), result
+    return result
+
+
+def test_published_from_scraper_header(article):
+    assert article.published == "2025-02-18"
+
+
+def test_body_starts_after_donation_appeal(article):
+    body = article.text[article.body[0] : article.body[1]]
+    assert body.startswith("Sir Keir Starmer has urged")
+    assert "Your support helps us" not in body
+
+
+def test_text_is_the_file_as_read(article, example_path):
+    assert article.text == example_path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "role", "affiliation"),
+    [
+        ("Keir Starmer", "Prime Minister", "United Kingdom"),
+        ("Olaf Scholz", "Chancellor", "Germany"),
+        ("Volodymyr Zelensky", "President", "Ukraine"),
+        ("Sergei Lavrov", "Foreign Minister", "Russia"),
+        ("Marco Rubio", "Secretary of State", "United States"),
+        ("Mark Rutte", "Secretary General", "NATO"),
+        ("Donald Trump", "President", "United States"),
+    ],
+)
+def test_actors_with_roles(article, name, role, affiliation):
+    by_name = {a.name: a for a in article.actors}
+    assert name in by_name
+    assert by_name[name].role == role
+    assert by_name[name].affiliation == affiliation
+
+
+@pytest.mark.parametrize("alias", ["Sir Keir", "the Prime Minister", "The UK Prime Minister"])
+def test_starmer_aliases_are_one_actor(article, alias):
+    starmer = next(a for a in article.actors if a.name == "Keir Starmer")
+    assert alias in starmer.aliases
+
+
+def test_every_offset_points_at_its_text(article):
+    for quote in article.quotes:
+        assert article.text[quote.start : quote.end] == quote.text
+        if quote.cue:
+            assert article.text[quote.cue.start : quote.cue.end] == quote.cue.text
+    for actor in article.actors:
+        for start, end in actor.mentions:
+            assert article.body[0] <= start < end <= article.body[1]
+
+
+def test_gold_quotes_with_canonical_speaker(article, shared_dir):
+    """At least 12 of the 19 gold quotes (strict overlap >= 0.5) with the canonical speaker."""
+    gold = json.loads((shared_dir / "examples" / "starmer-backstop.gold.json").read_text(encoding="utf-8"))
+
+    def overlap(a, b):
+        inter = min(a[1], b[1]) - max(a[0], b[0])
+        return inter / max(a[1] - a[0], b[1] - b[0]) if inter > 0 else 0.0
+
+    found = 0
+    for g in gold["quotes"]:
+        found += any(
+            overlap((q.start, q.end), (g["start"], g["end"])) >= 0.5 and q.speaker and q.speaker.name == g["speaker"]
+            for q in article.quotes
+        )
+    assert found >= 12, f"{found} of {len(gold['quotes'])} gold quotes with canonical speaker"

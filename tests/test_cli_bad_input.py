@@ -1,0 +1,76 @@
+"""Bad input: one clear line per file, the run goes on, exit status non-zero only when nothing worked."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from stancemap.cli import cli
+
+GERMAN = (
+    "Bundeskanzler Olaf Scholz hat am Montag in Paris gesagt, dass eine Debatte über Friedenstruppen "
+    "für die Ukraine verfrüht sei. Die europäischen Staats- und Regierungschefs trafen sich zu "
+    "Krisengesprächen über die Sicherheit des Kontinents, nachdem Washington angekündigt hatte, seine "
+    "Verpflichtungen in Europa zu verringern. Die Regierung in Berlin will darüber später entscheiden.\n"
+)
+
+
+def _bad_files(tmp_path):
+    files = {
+        "empty.txt": b"",
+        "binary.txt": bytes(range(256)) * 40,
+        "latin1.txt": "Le président a déclaré que la paix était possible.".encode("latin-1"),
+        "german.txt": GERMAN.encode("utf-8"),
+        "huge.txt": b"The minister said the plan would work. " * 130_000,  # about 5 MB
+    }
+    paths = {}
+    for name, data in files.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        paths[name] = path
+    return paths
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("empty.txt", "empty"),
+        ("binary.txt", "binary"),
+        ("latin1.txt", "UTF-8"),
+        ("german.txt", "not English"),
+        ("huge.txt", "too large"),
+        ("missing.txt", "no such file"),
+    ],
+)
+def test_bad_input_skipped_with_reason(tmp_path, name, reason, example_path):
+    paths = _bad_files(tmp_path)
+    bad = str(paths.get(name, tmp_path / name))
+    result = CliRunner().invoke(cli, ["analyze", bad, str(example_path), "--json"])
+    assert result.exit_code == 0, result.output
+    skip_lines = [line for line in result.stderr.splitlines() if line.startswith("skipped")]
+    assert len(skip_lines) == 1
+    assert bad in skip_lines[0] and reason in skip_lines[0]
+    articles = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert [a["published"] for a in articles] == ["2025-02-18"]
+
+
+def test_exit_status_non_zero_when_nothing_processed(tmp_path):
+    paths = _bad_files(tmp_path)
+    result = CliRunner().invoke(cli, ["analyze", str(paths["empty.txt"]), str(paths["binary.txt"])])
+    assert result.exit_code == 1
+    assert "no file could be processed" in result.stderr
+
+
+def test_ingest_of_bad_files_keeps_stored_articles(tmp_path, example_path):
+    db = tmp_path / "s.db"
+    runner = CliRunner()
+    first = runner.invoke(cli, ["ingest", str(example_path), "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    paths = _bad_files(tmp_path)
+    second = runner.invoke(cli, ["ingest", *map(str, paths.values()), "--db", str(db)])
+    assert "skipped" in second.stderr
+    listed = runner.invoke(cli, ["quotes", "--speaker", "Scholz", "--db", str(db), "--json"])
+    assert listed.exit_code == 0
+    assert "Olaf Scholz" in listed.stdout

@@ -1,0 +1,100 @@
+"""The store: idempotent by content hash, one transaction per article, read back as written."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from stancemap import query
+from stancemap.model import Actor, Article, Quote, Span, Speaker
+from stancemap.store import open_store
+
+
+def _article(text: str = "Jane Doe said the plan was sound.", source: str = "a.txt") -> Article:
+    from stancemap.model import content_hash
+
+    return Article(
+        id=content_hash(text),
+        source=source,
+        text=text,
+        body=(0, len(text)),
+        published="2025-01-02",
+        actors=[Actor("a1", "Jane Doe", "person", "Minister", "Ruritania", ["Ms Doe"], [(0, 8)])],
+        quotes=[
+            Quote(14, 32, text[14:32], "indirect", Span(9, 13, "said"), Speaker("a1", "Jane Doe", 0, 8)),
+        ],
+    )
+
+
+def test_write_is_idempotent_by_content(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        assert store.write_article(_article()) is True
+        assert store.write_article(_article(source="copy.txt")) is False
+        assert store.counts()["articles"] == 1
+        assert store.counts()["quotes"] == 1
+
+
+def test_article_reads_back_as_written(tmp_path):
+    written = _article()
+    with open_store(tmp_path / "s.db") as store:
+        store.write_article(written)
+        read = query.article(store, written.id)
+    assert read.to_dict() == written.to_dict()
+
+
+def test_failed_write_leaves_nothing_half_written(tmp_path, monkeypatch):
+    article = _article()
+    article.quotes.append(Quote(0, 4, "Jane", "direct"))
+    with open_store(tmp_path / "s.db") as store:
+        original = store.connection
+
+        class Failing:
+            """Fail on the second quote insert, after the article and first quote went in."""
+
+            calls = 0
+
+            def __getattr__(self, name):
+                return getattr(original, name)
+
+            def __enter__(self):
+                return original.__enter__()
+
+            def __exit__(self, *exc):
+                return original.__exit__(*exc)
+
+            def execute(self, sql, *args):
+                if sql.startswith("INSERT INTO quotes"):
+                    Failing.calls += 1
+                    if Failing.calls == 2:
+                        raise sqlite3.OperationalError("disk full")
+                return original.execute(sql, *args)
+
+        store.connection = Failing()
+        with pytest.raises(sqlite3.OperationalError):
+            store.write_article(article)
+        store.connection = original
+        assert store.counts() == {"articles": 0, "actors": 0, "quotes": 0, "stances": 0, "figures": 0, "events": 0}
+
+
+@pytest.mark.parametrize("speaker", ["Jane Doe", "doe", "Ms Doe"])
+def test_quotes_by_speaker_name_or_alias(tmp_path, speaker):
+    with open_store(tmp_path / "s.db") as store:
+        store.write_article(_article())
+        rows = query.quotes(store, speaker=speaker)
+    assert [r.speaker for r in rows] == ["Jane Doe"]
+
+
+def test_untrusted_text_is_data_not_sql(tmp_path):
+    nasty = "Robert'); DROP TABLE articles;-- said hello there friends."
+    with open_store(tmp_path / "s.db") as store:
+        store.write_article(_article(nasty))
+        assert query.quotes(store, speaker="'); DROP TABLE articles;--") == []
+        assert store.counts()["articles"] == 1
+
+
+def test_open_missing_store_is_a_clear_error(tmp_path):
+    from stancemap.errors import StoreError
+
+    with pytest.raises(StoreError, match="no store at"):
+        open_store(tmp_path / "none.db", create=False)
