@@ -78,7 +78,9 @@ def test_gold_quotes_with_canonical_speaker(article, shared_dir):
     found = 0
     for g in gold["quotes"]:
         found += any(
-            overlap((q.start, q.end), (g["start"], g["end"])) >= 0.5 and q.speaker and q.speaker.name == g["speaker"]
+            overlap((q.start, q.end), (g["start"], g["end"])) >= 0.5
+            and q.speaker
+            and q.speaker.name == g["speaker"]
             for q in article.quotes
         )
     assert found >= 12, f"{found} of {len(gold['quotes'])} gold quotes with canonical speaker"

@@ -74,7 +74,14 @@ def test_failed_write_leaves_nothing_half_written(tmp_path, monkeypatch):
         with pytest.raises(sqlite3.OperationalError):
             store.write_article(article)
         store.connection = original
-        assert store.counts() == {"articles": 0, "actors": 0, "quotes": 0, "stances": 0, "figures": 0, "events": 0}
+        assert store.counts() == {
+            "articles": 0,
+            "actors": 0,
+            "quotes": 0,
+            "stances": 0,
+            "figures": 0,
+            "events": 0,
+        }
 
 
 @pytest.mark.parametrize("speaker", ["Jane Doe", "doe", "Ms Doe"])

@@ -24,7 +24,23 @@ def load_nlp():
 
 
 __all__ = [
-    "Actor", "Article", "Cleaned", "Document", "Event", "Figure", "InputError", "Quote", "Skip", "Span",
-    "Speaker", "Stance", "StancemapError", "Store", "analyze", "analyze_documents", "iter_documents",
-    "load_nlp", "open_store",
+    "Actor",
+    "Article",
+    "Cleaned",
+    "Document",
+    "Event",
+    "Figure",
+    "InputError",
+    "Quote",
+    "Skip",
+    "Span",
+    "Speaker",
+    "Stance",
+    "StancemapError",
+    "Store",
+    "analyze",
+    "analyze_documents",
+    "iter_documents",
+    "load_nlp",
+    "open_store",
 ]

@@ -59,7 +59,9 @@ def analyze_documents(
                     docs.append(nlp(cleaned.body_text()))
                 except Exception as exc:
                     log.debug("extraction failed on %s", article.source, exc_info=True)
-                    docs.append(Skip(article.source, SKIP_FAILED, f"extraction failed: {type(exc).__name__}: {exc}"))
+                    docs.append(
+                        Skip(article.source, SKIP_FAILED, f"extraction failed: {type(exc).__name__}: {exc}")
+                    )
         for (article, _cleaned), doc in zip(pending, docs, strict=True):
             if isinstance(doc, Skip):
                 yield doc

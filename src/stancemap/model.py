@@ -195,10 +195,19 @@ class Article:
             language=data.get("language"),
             actors=[Actor(**{**a, "mentions": [tuple(m) for m in a["mentions"]]}) for a in data["actors"]],
             quotes=[
-                Quote(**{**q, "cue": span(q.get("cue")), "speaker": Speaker(**q["speaker"]) if q.get("speaker") else None})
+                Quote(
+                    **{
+                        **q,
+                        "cue": span(q.get("cue")),
+                        "speaker": Speaker(**q["speaker"]) if q.get("speaker") else None,
+                    }
+                )
                 for q in data["quotes"]
             ],
-            stances=[Stance(**{**s, "evidence": [Span(**e) for e in s.get("evidence", [])]}) for s in data.get("stances", [])],
+            stances=[
+                Stance(**{**s, "evidence": [Span(**e) for e in s.get("evidence", [])]})
+                for s in data.get("stances", [])
+            ],
             figures=[Figure(**f) for f in data.get("figures", [])],
             events=[Event(**e) for e in data.get("events", [])],
         )

@@ -38,11 +38,17 @@ def summary(article: Article) -> str:
         for quote in quotes:
             cue = f" [{quote.cue.text}]" if quote.cue else ""
             wrapped = textwrap.fill(
-                f"{quote.kind}{cue} @{quote.start}: {quote.text}", width=100, initial_indent="    - ",
+                f"{quote.kind}{cue} @{quote.start}: {quote.text}",
+                width=100,
+                initial_indent="    - ",
                 subsequent_indent="      ",
             )
             lines.append(wrapped)
-    for label, items in (("Stances", article.stances), ("Figures", article.figures), ("Events", article.events)):
+    for label, items in (
+        ("Stances", article.stances),
+        ("Figures", article.figures),
+        ("Events", article.events),
+    ):
         if items:
             lines.append(f"\n{label} ({len(items)})")
             for item in items:

@@ -31,7 +31,13 @@ def analyze(paths: tuple[str, ...], as_json: bool, indent: int | None) -> None:
             echo_skip(result)
             continue
         if not is_english(result):
-            echo_skip(Skip(result.source, SKIP_NOT_ENGLISH, f"not English (detected '{result.language}'), not analysed"))
+            echo_skip(
+                Skip(
+                    result.source,
+                    SKIP_NOT_ENGLISH,
+                    f"not English (detected '{result.language}'), not analysed",
+                )
+            )
             continue
         processed += 1
         if as_json:

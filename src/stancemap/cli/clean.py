@@ -15,8 +15,14 @@ from ._common import echo_skip
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: the body alone; json: body, paragraphs and metadata, one object per line.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: the body alone; json: body, paragraphs and metadata, one object per line.",
+)
 def clean(paths: tuple[str, ...], fmt: str) -> None:
     """Remove boilerplate (menus, appeals, footers) and print the article body.
 
@@ -37,9 +43,16 @@ def clean(paths: tuple[str, ...], fmt: str) -> None:
         body = "\n\n".join(cleaned.text[s:e] for s, e in cleaned.paragraphs)
         if fmt == "json":
             record = {
-                "source": item.source, "title": cleaned.title, "site": cleaned.site, "author": cleaned.author,
-                "published": cleaned.published, "url": cleaned.url, "language": cleaned.language,
-                "body": list(cleaned.body), "paragraphs": [list(p) for p in cleaned.paragraphs], "text": body,
+                "source": item.source,
+                "title": cleaned.title,
+                "site": cleaned.site,
+                "author": cleaned.author,
+                "published": cleaned.published,
+                "url": cleaned.url,
+                "language": cleaned.language,
+                "body": list(cleaned.body),
+                "paragraphs": [list(p) for p in cleaned.paragraphs],
+                "text": body,
             }
             click.echo(json.dumps(record, ensure_ascii=False))
         else:

@@ -38,8 +38,14 @@ def quotes(speaker, kind, since, until, limit, as_json, db_path) -> None:
     for column in ("speaker", "quote", "kind", "cue", "date", "source @offsets"):
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(row.speaker or "?", row.text, row.kind, row.cue or "", row.published or "",
-                      f"{row.source} @{row.start}-{row.end}")
+        table.add_row(
+            row.speaker or "?",
+            row.text,
+            row.kind,
+            row.cue or "",
+            row.published or "",
+            f"{row.source} @{row.start}-{row.end}",
+        )
     _console().print(table)
 
 
@@ -61,8 +67,13 @@ def actors(name, kind, limit, as_json, db_path) -> None:
     for column in ("actor", "kind", "quotes", "articles", "aliases"):
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(actor_label(row.name, row.role, row.affiliation), row.kind, str(row.quotes),
-                      str(row.articles), ", ".join(row.aliases[:6]))
+        table.add_row(
+            actor_label(row.name, row.role, row.affiliation),
+            row.kind,
+            str(row.quotes),
+            str(row.articles),
+            ", ".join(row.aliases[:6]),
+        )
     _console().print(table)
 
 

@@ -58,7 +58,9 @@ def check(pins: dict[str, Any], scores: dict[str, Any]) -> list[str]:
     return failures
 
 
-def raise_pins(name: str, scores: dict[str, Any], *, allow_lower: bool = False, gate_dir: Path = GATE_DIR) -> dict:
+def raise_pins(
+    name: str, scores: dict[str, Any], *, allow_lower: bool = False, gate_dir: Path = GATE_DIR
+) -> dict:
     """Set each pinned measure to the new score when it is higher (or lower, with ``allow_lower``)."""
     pins = load_pins(name, gate_dir)
     flat = flatten(scores)
@@ -70,7 +72,9 @@ def raise_pins(name: str, scores: dict[str, Any], *, allow_lower: bool = False, 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m stancemap.eval.gate", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m stancemap.eval.gate", description=__doc__.splitlines()[0]
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     up = sub.add_parser("raise", help="raise the pins of NAME to the scores in SCORES.json")
     up.add_argument("name")

@@ -20,11 +20,15 @@ class ActorRow:
     aliases: list[str] = field(default_factory=list)
 
 
-def actors(store: Store, *, name: str | None = None, kind: str | None = None, limit: int | None = None) -> list[ActorRow]:
+def actors(
+    store: Store, *, name: str | None = None, kind: str | None = None, limit: int | None = None
+) -> list[ActorRow]:
     """Actors, most quoted first, then most often in articles."""
     where, params = ["1 = 1"], []
     if name:
-        where.append("(ac.name LIKE ? OR EXISTS (SELECT 1 FROM article_actors x WHERE x.actor_id = ac.id AND x.aliases LIKE ?))")
+        where.append(
+            "(ac.name LIKE ? OR EXISTS (SELECT 1 FROM article_actors x WHERE x.actor_id = ac.id AND x.aliases LIKE ?))"
+        )
         params += [f"%{name}%", f"%{name}%"]
     if kind:
         where.append("ac.kind = ?")
@@ -42,7 +46,9 @@ def actors(store: Store, *, name: str | None = None, kind: str | None = None, li
     rows = []
     for row in store.connection.execute(sql, params):
         aliases: list[str] = []
-        for (raw,) in store.connection.execute("SELECT aliases FROM article_actors WHERE actor_id = ?", (row[0],)):
+        for (raw,) in store.connection.execute(
+            "SELECT aliases FROM article_actors WHERE actor_id = ?", (row[0],)
+        ):
             aliases += [a for a in json.loads(raw) if a not in aliases]
         rows.append(ActorRow(*row, aliases=aliases))
     return rows

@@ -29,8 +29,15 @@ def article(store: Store, article_id: str) -> Article | None:
     if row is None:
         return None
     result = Article(
-        id=row["id"], source=row["source"], text=row["text"], body=(row["body_start"], row["body_end"]),
-        title=row["title"], site=row["site"], published=row["published"], url=row["url"], author=row["author"],
+        id=row["id"],
+        source=row["source"],
+        text=row["text"],
+        body=(row["body_start"], row["body_end"]),
+        title=row["title"],
+        site=row["site"],
+        published=row["published"],
+        url=row["url"],
+        author=row["author"],
         language=row["language"],
     )
     local = {}
@@ -48,29 +55,62 @@ def article(store: Store, article_id: str) -> Article | None:
         ]
         local[aa["actor_id"]] = aa["local_id"]
         result.actors.append(
-            Actor(aa["local_id"], aa["name"], aa["kind"], aa["role"], aa["affiliation"], json.loads(aa["aliases"]), mentions)
+            Actor(
+                aa["local_id"],
+                aa["name"],
+                aa["kind"],
+                aa["role"],
+                aa["affiliation"],
+                json.loads(aa["aliases"]),
+                mentions,
+            )
         )
     for q in db.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY seq", (article_id,)):
         cue = Span(q["cue_start"], q["cue_end"], q["cue_text"]) if q["cue_text"] is not None else None
         speaker = None
         if q["speaker_name"] is not None:
-            speaker = Speaker(local.get(q["speaker_actor_id"]), q["speaker_name"], q["speaker_start"], q["speaker_end"])
+            speaker = Speaker(
+                local.get(q["speaker_actor_id"]), q["speaker_name"], q["speaker_start"], q["speaker_end"]
+            )
         result.quotes.append(Quote(q["start"], q["end"], q["text"], q["kind"], cue, speaker))
     for s in db.execute("SELECT * FROM stances WHERE article_id = ? ORDER BY id", (article_id,)):
         result.stances.append(
             Stance(
-                local.get(s["actor_id"], ""), s["actor_name"], s["issue"], s["stance"], s["confidence"], s["condition"],
-                [Span(**e) for e in json.loads(s["evidence"])], json.loads(s["quote_seqs"]),
+                local.get(s["actor_id"], ""),
+                s["actor_name"],
+                s["issue"],
+                s["stance"],
+                s["confidence"],
+                s["condition"],
+                [Span(**e) for e in json.loads(s["evidence"])],
+                json.loads(s["quote_seqs"]),
             )
         )
     for f in db.execute("SELECT * FROM figures WHERE article_id = ? ORDER BY start", (article_id,)):
         result.figures.append(
-            Figure(f["start"], f["end"], f["text"], f["value"], f["unit"], f["what"], f["holder"],
-                   local.get(f["holder_actor_id"]), f["qualifier"])
+            Figure(
+                f["start"],
+                f["end"],
+                f["text"],
+                f["value"],
+                f["unit"],
+                f["what"],
+                f["holder"],
+                local.get(f["holder_actor_id"]),
+                f["qualifier"],
+            )
         )
     for e in db.execute("SELECT * FROM events WHERE article_id = ? ORDER BY start", (article_id,)):
         result.events.append(
-            Event(e["start"], e["end"], e["text"], e["what"], e["place"], e["date"],
-                  json.loads(e["participants"]), json.loads(e["not_invited"]))
+            Event(
+                e["start"],
+                e["end"],
+                e["text"],
+                e["what"],
+                e["place"],
+                e["date"],
+                json.loads(e["participants"]),
+                json.loads(e["not_invited"]),
+            )
         )
     return result

@@ -37,11 +37,17 @@ class Store:
     # -- writes ---------------------------------------------------------------------------------
 
     def has_article(self, article_id: str) -> bool:
-        return self.connection.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+        return (
+            self.connection.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+            is not None
+        )
 
     def has_source(self, source: str) -> bool:
         """True when ``source`` was fully handled by an earlier run (stored, duplicate or skipped)."""
-        return self.connection.execute("SELECT 1 FROM sources WHERE source = ?", (source,)).fetchone() is not None
+        return (
+            self.connection.execute("SELECT 1 FROM sources WHERE source = ?", (source,)).fetchone()
+            is not None
+        )
 
     def record_skip(self, source: str, code: str, reason: str) -> None:
         with self.connection:
@@ -50,7 +56,9 @@ class Store:
                 (source, code, reason),
             )
 
-    def write_article(self, article: Article, *, canonical_id: str | None = None, signature: bytes | None = None) -> bool:
+    def write_article(
+        self, article: Article, *, canonical_id: str | None = None, signature: bytes | None = None
+    ) -> bool:
         """Store ``article`` with everything extracted from it; False when its content is already stored."""
         db = self.connection
         with db:
@@ -66,9 +74,20 @@ class Store:
                 " body_start, body_end, canonical_id, signature, extracted)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    article.id, article.source, article.url, article.title, article.site, article.author,
-                    article.published, article.language, article.text, article.body[0], article.body[1],
-                    canonical_id, signature, extracted,
+                    article.id,
+                    article.source,
+                    article.url,
+                    article.title,
+                    article.site,
+                    article.author,
+                    article.published,
+                    article.language,
+                    article.text,
+                    article.body[0],
+                    article.body[1],
+                    canonical_id,
+                    signature,
+                    extracted,
                 ),
             )
             local_to_global = {}
@@ -78,7 +97,14 @@ class Store:
                 db.execute(
                     "INSERT INTO article_actors (article_id, local_id, actor_id, role, affiliation, aliases)"
                     " VALUES (?, ?, ?, ?, ?, ?)",
-                    (article.id, actor.id, actor_id, actor.role, actor.affiliation, json.dumps(actor.aliases)),
+                    (
+                        article.id,
+                        actor.id,
+                        actor_id,
+                        actor.role,
+                        actor.affiliation,
+                        json.dumps(actor.aliases),
+                    ),
                 )
                 db.executemany(
                     "INSERT INTO mentions (article_id, actor_id, start, end) VALUES (?, ?, ?, ?)",
@@ -91,11 +117,19 @@ class Store:
                     " speaker_actor_id, speaker_name, speaker_start, speaker_end)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
-                        article.id, seq, quote.start, quote.end, quote.text, quote.kind,
-                        cue.start if cue else None, cue.end if cue else None, cue.text if cue else None,
+                        article.id,
+                        seq,
+                        quote.start,
+                        quote.end,
+                        quote.text,
+                        quote.kind,
+                        cue.start if cue else None,
+                        cue.end if cue else None,
+                        cue.text if cue else None,
                         local_to_global.get(speaker.actor) if speaker else None,
                         speaker.name if speaker else None,
-                        speaker.start if speaker else None, speaker.end if speaker else None,
+                        speaker.start if speaker else None,
+                        speaker.end if speaker else None,
                     ),
                 )
             for stance in article.stances:
@@ -103,9 +137,15 @@ class Store:
                     "INSERT INTO stances (article_id, actor_id, actor_name, issue, stance, confidence, condition,"
                     " evidence, quote_seqs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
-                        article.id, local_to_global.get(stance.actor), stance.actor_name, stance.issue,
-                        stance.stance, stance.confidence, stance.condition,
-                        json.dumps([vars(e) for e in stance.evidence]), json.dumps(stance.quotes),
+                        article.id,
+                        local_to_global.get(stance.actor),
+                        stance.actor_name,
+                        stance.issue,
+                        stance.stance,
+                        stance.confidence,
+                        stance.condition,
+                        json.dumps([vars(e) for e in stance.evidence]),
+                        json.dumps(stance.quotes),
                     ),
                 )
             for figure in article.figures:
@@ -113,8 +153,16 @@ class Store:
                     "INSERT INTO figures (article_id, start, end, text, value, unit, what, holder,"
                     " holder_actor_id, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
-                        article.id, figure.start, figure.end, figure.text, figure.value, figure.unit, figure.what,
-                        figure.holder, local_to_global.get(figure.holder_actor), figure.qualifier,
+                        article.id,
+                        figure.start,
+                        figure.end,
+                        figure.text,
+                        figure.value,
+                        figure.unit,
+                        figure.what,
+                        figure.holder,
+                        local_to_global.get(figure.holder_actor),
+                        figure.qualifier,
                     ),
                 )
             for event in article.events:
@@ -122,8 +170,15 @@ class Store:
                     "INSERT INTO events (article_id, start, end, text, what, place, date, participants,"
                     " not_invited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
-                        article.id, event.start, event.end, event.text, event.what, event.where, event.when,
-                        json.dumps(event.participants), json.dumps(event.not_invited),
+                        article.id,
+                        event.start,
+                        event.end,
+                        event.text,
+                        event.what,
+                        event.where,
+                        event.when,
+                        json.dumps(event.participants),
+                        json.dumps(event.not_invited),
                     ),
                 )
             db.execute(
@@ -135,10 +190,13 @@ class Store:
     def _actor_id(self, name: str, kind: str, role: str | None, affiliation: str | None) -> int:
         """The canonical actor for (name, kind), created on first sight; role and affiliation fill in."""
         db = self.connection
-        row = db.execute("SELECT id, role, affiliation FROM actors WHERE name = ? AND kind = ?", (name, kind)).fetchone()
+        row = db.execute(
+            "SELECT id, role, affiliation FROM actors WHERE name = ? AND kind = ?", (name, kind)
+        ).fetchone()
         if row is None:
             return db.execute(
-                "INSERT INTO actors (name, kind, role, affiliation) VALUES (?, ?, ?, ?)", (name, kind, role, affiliation)
+                "INSERT INTO actors (name, kind, role, affiliation) VALUES (?, ?, ?, ?)",
+                (name, kind, role, affiliation),
             ).lastrowid
         if (role and not row[1]) or (affiliation and not row[2]):
             db.execute(
