@@ -1,0 +1,95 @@
+"""Routes: articles, one article with its evidence highlighted, quotes by speaker, actors, and JSON.
+
+Every page reads through ``stancemap.query``, the same read path as the CLI and the Python API.
+The store is opened per request (SQLite connections are cheap and not shared across threads).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse
+from starlette.routing import Route
+
+from .. import query
+from ..model import Article
+from ..store import open_store
+
+
+def highlight(article: Article) -> Markup:
+    """The article body as HTML with each quote marked; every piece of text is escaped."""
+    start, end = article.body
+    marks = sorted((q.start, q.end, q.speaker.name if q.speaker else "?", q.kind) for q in article.quotes)
+    out, cursor = [], start
+    for q_start, q_end, speaker, kind in marks:
+        if q_start < cursor or q_end > end:
+            continue  # overlapping quote (nested): shown in the list, not twice in the text
+        out.append(escape(article.text[cursor:q_start]))
+        out.append(
+            Markup('<mark class="{}" title="{}">{}</mark>').format(kind, speaker, article.text[q_start:q_end])
+        )
+        cursor = q_end
+    out.append(escape(article.text[cursor:end]))
+    return Markup("").join(out)
+
+
+def create_app(db_path: str | Path) -> Starlette:
+    env = Environment(
+        loader=PackageLoader("stancemap.web", "templates"), autoescape=select_autoescape(["html"])
+    )
+
+    def render(name: str, **context) -> HTMLResponse:
+        return HTMLResponse(env.get_template(name).render(**context))
+
+    def store():
+        return open_store(db_path, create=False)
+
+    async def index(request: Request):
+        with store() as s:
+            return render("index.html", articles=query.articles(s, limit=200), counts=s.counts())
+
+    async def article_page(request: Request):
+        with store() as s:
+            article = query.article(s, request.path_params["article_id"])
+        if article is None:
+            return render("error.html", message="No such article.")
+        return render("article.html", article=article, body=highlight(article))
+
+    async def quotes_page(request: Request):
+        speaker = request.query_params.get("speaker") or None
+        with store() as s:
+            rows = query.quotes(s, speaker=speaker, limit=500)
+        return render("quotes.html", rows=rows, speaker=speaker or "")
+
+    async def actors_page(request: Request):
+        with store() as s:
+            rows = query.actors(s, name=request.query_params.get("name") or None, limit=500)
+        return render("actors.html", rows=rows)
+
+    async def quotes_json(request: Request):
+        with store() as s:
+            rows = query.quotes(s, speaker=request.query_params.get("speaker") or None, limit=1000)
+        return JSONResponse([asdict(r) for r in rows])
+
+    async def article_json(request: Request):
+        with store() as s:
+            article = query.article(s, request.path_params["article_id"])
+        if article is None:
+            return JSONResponse({"error": "no such article"}, status_code=404)
+        return JSONResponse(article.to_dict())
+
+    return Starlette(
+        routes=[
+            Route("/", index),
+            Route("/article/{article_id}", article_page),
+            Route("/quotes", quotes_page),
+            Route("/actors", actors_page),
+            Route("/api/quotes", quotes_json),
+            Route("/api/article/{article_id}", article_json),
+        ]
+    )
