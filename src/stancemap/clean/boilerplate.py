@@ -1,29 +1,92 @@
-"""Which paragraphs of a flattened page are article text, and which are boilerplate."""
+"""Which units of a flattened page are article text, and which are boilerplate.
+
+A two-stage logistic model over ``features.unit_features``: the first stage judges each unit on
+its own shape and words; the second adds what the first thought of the neighbours, because article
+text comes in runs (a short line between two paragraphs of prose is a subheading, the same line
+inside a menu is a menu item). Weights live in ``boilerplate.json`` beside this module (trained by
+``benchmarks/train_boilerplate.py``); inference is a few numpy dot products, nothing to download.
+"""
 
 from __future__ import annotations
 
-import re
+import json
+from functools import lru_cache
+from importlib import resources
 
-# Phrases of donation appeals, newsletter boxes, cookie banners, share bars and footers.
-_APPEAL = re.compile(
-    r"\b(your support|support (us|now)|donat(e|ion)|subscribe|subscription|newsletter|sign up|"
-    r"cookie|privacy policy|terms of (use|service)|all rights reserved|advertisement|read more|"
-    r"follow us|share (this|on)|log ?in|create an account|©|copyright)\b",
-    re.I,
-)
+import numpy as np
+
+from .features import NAMES, unit_features
+
+WEIGHTS = "boilerplate.json"
+CONTEXT_NAMES = [
+    "p",
+    "p_prev",
+    "p_next",
+    "p_window2",
+    "p_window5",
+    "p_before_max3",
+    "p_after_max3",
+    "p_block",
+]
 
 
-def boilerplate_score(paragraph: str) -> float:
-    """0 for article text, 1 for boilerplate (a first, rule-based version)."""
-    words = paragraph.split()
-    appeals = len(_APPEAL.findall(paragraph))
-    if appeals >= 2 or (appeals and len(words) < 40):
-        return 1.0
-    if len(words) < 4 and not paragraph.rstrip().endswith((".", "”", '"', "?", "!")):
-        return 0.6
-    return 0.0
+@lru_cache(maxsize=1)
+def load_weights() -> dict:
+    with resources.files(__package__).joinpath(WEIGHTS).open(encoding="utf-8") as handle:
+        weights = json.load(handle)
+    if weights["names"] != NAMES:
+        raise ValueError(f"{WEIGHTS} was trained on other features; retrain it")
+    return weights
 
 
-def keep_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The article paragraphs of ``text`` among ``paragraphs``."""
-    return [(s, e) for s, e in paragraphs if boilerplate_score(text[s:e]) < 0.5]
+def context_features(p: np.ndarray, blocks: list[int]) -> np.ndarray:
+    """What the first stage thought of each unit's neighbourhood (one row per unit)."""
+    n = len(p)
+    padded = np.concatenate([[0.0], p, [0.0]])
+    cumulative = np.concatenate([[0.0], np.cumsum(p)])
+
+    def window(radius: int) -> np.ndarray:
+        idx = np.arange(n)
+        lo, hi = np.maximum(idx - radius, 0), np.minimum(idx + radius + 1, n)
+        return (cumulative[hi] - cumulative[lo]) / (hi - lo)
+
+    before = np.array([p[max(0, i - 3) : i].max() if i else 0.0 for i in range(n)])
+    after = np.array([p[i + 1 : i + 4].max() if i + 1 < n else 0.0 for i in range(n)])
+    block_ids = np.asarray(blocks)
+    block_mean = np.zeros(n)
+    for b in np.unique(block_ids):
+        mask = block_ids == b
+        block_mean[mask] = p[mask].mean()
+    return np.column_stack([p, padded[:-2], padded[2:], window(2), window(5), before, after, block_mean])
+
+
+def _logistic(x: np.ndarray, stage: dict) -> np.ndarray:
+    z = ((x - np.asarray(stage["mean"])) / np.asarray(stage["scale"])) @ np.asarray(stage["coef"]) + stage[
+        "intercept"
+    ]
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def unit_probabilities(units: list[str], blocks: list[int], weights: dict | None = None) -> np.ndarray:
+    """Probability that each unit is article text."""
+    if not units:
+        return np.zeros(0)
+    weights = weights or load_weights()
+    x = np.asarray(unit_features(units, blocks), dtype=float)
+    p1 = _logistic(x, weights["stage1"])
+    x2 = np.column_stack([x, context_features(p1, blocks)])
+    return _logistic(x2, weights["stage2"])
+
+
+def keep_units(
+    text: str, units: list[tuple[int, int]], blocks: list[int], weights: dict | None = None
+) -> list[tuple[int, int]]:
+    """The article units of ``text`` among ``units`` (spans into ``text``)."""
+    weights = weights or load_weights()
+    p = unit_probabilities([text[s:e] for s, e in units], blocks, weights)
+    return [span for span, prob in zip(units, p, strict=True) if prob >= weights["threshold"]]
+
+
+def boilerplate_score(unit: str) -> float:
+    """0 for article text, 1 for boilerplate, judging one unit with no page around it."""
+    return float(1.0 - unit_probabilities([unit], [0])[0])

@@ -1,34 +1,106 @@
-"""HTML pages: body and metadata with trafilatura (and htmldate, which it uses for dates)."""
+"""HTML pages: the article body with trafilatura, then the news furniture it lets through.
+
+trafilatura (precision mode) finds the main content block; what it keeps of that block still
+carries the page's furniture: the headline repeated, "Related:" and "Read more:" links and the
+lists under them, newsletter and subscription boxes, share and comment prompts, reading times,
+photo credits and agency credit lines. ``furniture`` drops those lines by their wording.
+Metadata comes from the markup (``metadata.page_metadata``), not from trafilatura's slower pass.
+"""
 
 from __future__ import annotations
 
+import re
+
 from ..model import Cleaned, Document
-from .dates import normalise_date
+from .metadata import page_metadata
 from .text import split_paragraphs
+
+_WORD = re.compile(r"\w+")
+# Lines that only announce links elsewhere; the list items right after them go with them.
+_LINK_HEADER = re.compile(
+    r"^\W*(related( (stories|articles|posts|coverage|content|post))?|read (more|also|next)|see (more|also)|"
+    r"more( (stories|news|from|on|like this))?|also( on| read| see)?|you may (also )?like|"
+    r"you might (also )?(like|be interested in)|don'?t miss|recommended( for you| reading)?|most (read|popular|viewed)|"
+    r"trending( now)?|top stories|further reading|what to read next|leia (também|mais)|baca juga|lesen sie auch|"
+    r"à lire aussi|lee también)\b\s*(:|\.\.\.|…|$)",
+    re.I,
+)
+# Furniture recognised by the whole line, whatever its length.
+_FURNITURE = re.compile(
+    r"^\W*(filed under|tags?|categor(y|ies)|source|sources|comments?|\d* ?comments|tell us what you think|"
+    r"leave a (comment|reply)|share (this|on|via)|like this (story|article)|follow (us|\w+ on)|"
+    r"sign up|subscribe|get the latest|click here|advertisement|copyright|©|"
+    r"(reporting|writing|editing|additional reporting|compiled) by|"
+    r"\w[\w .'-]{0,40} contributed (reporting|to this report)|"
+    r"(associated press|ap) writers?\b|have a tip\?|"
+    r"(tempo de leitura|reading time|lesezeit|temps de lecture|tiempo de lectura)\b|\d+ min(ute)?s? read\b|"
+    r"updated( at| on)?:? \d|published( at| on)?:? \d|posted( at| on)?:? \d)",
+    re.I,
+)
+# Newsletter, subscription and donation boxes: short lines made of their vocabulary.
+_APPEAL = re.compile(
+    r"\b(newsletters?|subscri(be|ption)|sign up|inbox|delivered (to|through) your|donat(e|ion)|your support|"
+    r"free trial|for as little as|get access to|register now|download (the|our) app)\b",
+    re.I,
+)
+# "By Maria Lopez, Local Democracy Reporter": a name right after "By", not "By the end of ...".
+_BYLINE = re.compile(
+    r"^\s*([Bb]y|[Vv]on|[Pp]ar|[Pp]or|[Oo]leh)\s+[A-Z][\w.'-]+(\s+[A-Z][\w.'-]+)*\s*(,|\||and\b|$)"
+)
+_LIST_ITEM = re.compile(r"^\s*[-•*·–]\s")
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def furniture(lines: list[str], title: str | None = None) -> list[bool]:
+    """For each body line from trafilatura, whether it is page furniture rather than article text."""
+    title_key = _norm(title or "")
+    drop = []
+    in_link_list = False
+    for line in lines:
+        words = len(_WORD.findall(line))
+        key = _norm(line)
+        is_header = bool(_LINK_HEADER.match(line)) and words <= 25
+        if in_link_list and (_LIST_ITEM.match(line) or (words <= 15 and not re.search(r"[.!?]\W*$", line))):
+            drop.append(True)
+            continue
+        in_link_list = is_header
+        drop.append(
+            is_header
+            or (bool(title_key) and key == title_key)
+            or (words <= 30 and bool(_FURNITURE.match(line)))
+            or (words <= 12 and bool(_BYLINE.match(line)))
+            or (words <= 40 and len(_APPEAL.findall(line)) >= 1 and not _quoted(line))
+        )
+    return drop
+
+
+def _quoted(line: str) -> bool:
+    """Reported speech that mentions a newsletter is article text, not a signup box."""
+    return bool(re.search(r"[\"“”]|\bsaid\b|\bsays\b", line))
 
 
 def clean_html(document: Document) -> Cleaned:
     """Extract the article from an HTML page. ``Cleaned.text`` is the extracted text: offsets point there."""
     import trafilatura
+    from trafilatura.utils import load_html
 
-    result = trafilatura.bare_extraction(
-        document.content,
-        url=document.url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        favor_precision=False,
-    )
-    if result is None:
+    tree = load_html(document.content)
+    if tree is None:
         return Cleaned(text="", paragraphs=[])
-    data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
-    text = data.get("text") or ""
+    meta = page_metadata(tree, document.url)
+    result = trafilatura.bare_extraction(tree, url=document.url, favor_precision=True, include_comments=False)
+    text = (result.text if result is not None else "") or ""
+    lines = split_paragraphs(text, single_newline=True)
+    drop = furniture([text[s:e] for s, e in lines], meta.title)
     return Cleaned(
         text=text,
-        paragraphs=split_paragraphs(text, single_newline=True),
-        title=data.get("title"),
-        site=data.get("sitename"),
-        author=data.get("author"),
-        published=normalise_date(data.get("date")),
-        url=data.get("url") or document.url,
+        paragraphs=[span for span, dropped in zip(lines, drop, strict=True) if not dropped],
+        title=meta.title,
+        site=meta.site,
+        author=meta.author,
+        published=meta.published,
+        url=meta.url or document.url,
     )

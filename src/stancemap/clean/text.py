@@ -1,7 +1,8 @@
 """Plain text as scrapers save it: a header line, menus, appeals and footers around the article.
 
-Boilerplate is removed paragraph by paragraph (no HTML is left to help): ``boilerplate.is_boilerplate``
-decides for each paragraph; the article is what is kept.
+No HTML is left to help, so the page is cut into units (its lines, or its paragraphs when the text
+is hard-wrapped) and ``boilerplate.keep_units`` decides for each one; the article is what is kept.
+``Cleaned.text`` stays the file as read, so every kept span points into the source.
 """
 
 from __future__ import annotations
@@ -9,10 +10,11 @@ from __future__ import annotations
 import re
 
 from ..model import Cleaned, Document
-from .boilerplate import keep_paragraphs
+from .boilerplate import keep_units
 from .dates import header_date
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_NEWLINE = re.compile(r"\n")
 
 
 def split_paragraphs(text: str, *, single_newline: bool = False) -> list[tuple[int, int]]:
@@ -21,7 +23,7 @@ def split_paragraphs(text: str, *, single_newline: bool = False) -> list[tuple[i
     Paragraphs are separated by blank lines; with ``single_newline`` every line is one
     (trafilatura's output puts one paragraph per line).
     """
-    separator = re.compile(r"\n") if single_newline else _BLANK_LINE
+    separator = _NEWLINE if single_newline else _BLANK_LINE
     spans, cursor = [], 0
     for match in [*separator.finditer(text), None]:
         end = match.start() if match else len(text)
@@ -34,20 +36,54 @@ def split_paragraphs(text: str, *, single_newline: bool = False) -> list[tuple[i
     return spans
 
 
-def clean_text(document: Document) -> Cleaned:
-    """Keep the article paragraphs of a plain-text document; ``text`` stays the file as read."""
-    text = document.content
-    published, _header_end = header_date(text)
+def split_units(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """The units the classifier judges, as (start, end), and the blank-line block of each.
+
+    Scrapers write one HTML block per line, so a line is the natural unit: a menu block's lines
+    are judged one by one. Hard-wrapped text (a paragraph broken into lines of similar width) is
+    judged paragraph by paragraph instead, or every line would look like a fragment.
+    """
     paragraphs = split_paragraphs(text)
-    kept = keep_paragraphs(text, paragraphs)
-    return Cleaned(text=text, paragraphs=kept, published=published, title=_title(text, kept))
+    lines = split_paragraphs(text, single_newline=True)
+    if _hard_wrapped(text, lines):
+        return paragraphs, list(range(len(paragraphs)))
+    blocks, b = [], 0
+    for start, _end in lines:
+        while b + 1 < len(paragraphs) and paragraphs[b][1] < start:
+            b += 1
+        blocks.append(b)
+    return lines, blocks
 
 
-def _title(text: str, kept: list[tuple[int, int]]) -> str | None:
-    """A short first kept paragraph without final punctuation reads as the headline."""
-    if len(kept) < 2:
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Most lines of 50 to 100 characters and most of them not ending a sentence: wrapped prose."""
+    if len(lines) < 8:
+        return False
+    lengths = [e - s for s, e in lines]
+    mid = sum(50 <= n <= 100 for n in lengths)
+    open_ended = sum(not re.search(r"[.!?:\"”’)]$", text[s:e]) for s, e in lines)
+    return mid > 0.6 * len(lines) and open_ended > 0.5 * len(lines)
+
+
+def clean_text(document: Document, weights: dict | None = None) -> Cleaned:
+    """Keep the article units of a plain-text document; ``text`` stays the file as read.
+
+    ``weights`` replaces the shipped classifier (the benchmark's out-of-fold models use it).
+    """
+    text = document.content
+    published, header_end = header_date(text)
+    units, blocks = split_units(text)
+    kept = keep_units(text, units, blocks, weights)
+    # A scraper header glued to the first unit ("date 2025-02-18 Your support ...") is not body.
+    kept = [(max(s, header_end), e) for s, e in kept if e > header_end]
+    return Cleaned(text=text, paragraphs=kept, published=published, title=_title(text, units))
+
+
+def _title(text: str, units: list[tuple[int, int]]) -> str | None:
+    """Scraped pages start with the page title; a short first line without final punctuation is it."""
+    if len(units) < 2:
         return None
-    first = text[kept[0][0] : kept[0][1]]
-    if len(first) < 200 and "\n" not in first and not first.rstrip().endswith((".", "”", '"')):
-        return first.strip()
+    first = text[units[0][0] : units[0][1]].strip()
+    if 0 < len(first) < 200 and "\n" not in first and not first.endswith((".", "”", '"')):
+        return first
     return None
