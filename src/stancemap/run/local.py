@@ -1,105 +1,112 @@
-"""Ingest on one machine: stream documents, analyze them in batches, write each article in its own
-transaction. Sources already recorded in the store are passed over, so a stopped run resumes."""
+"""Ingest on one machine: stream documents, analyze them in batches (here or in N worker
+processes), and write each article in its own transaction from this process, the single writer.
+
+Resumable: sources already recorded in the store are passed over before analysis, so running the
+same command again continues where a stopped run ended. Ctrl-C stops after the article being
+written; a killed run loses only the batches in flight (nothing committed).
+"""
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+import itertools
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
 
-from ..analyze import analyze_documents, is_english
-from ..errors import SKIP_FAILED, SKIP_MISSING, SKIP_REASONS, Skip
+from ..errors import Skip
 from ..ingest import iter_documents
-from ..model import Article, Document
+from ..model import Document
 from ..store import open_store
+from .progress import Progress
+from .stage import BATCH_SIZE, Result, analyze_batch, warm_up
+from .writer import RETRY_CODES, IngestReport, Writer
 
-# Skips worth trying again on the next run (a bug fixed, a file that appears): not recorded as done.
-RETRY_CODES = {SKIP_FAILED, SKIP_MISSING}
+__all__ = ["IngestReport", "RETRY_CODES", "ingest_paths", "batches", "fresh"]
 
-
-@dataclass
-class IngestReport:
-    stored: int = 0
-    duplicates: int = 0
-    resumed: int = 0  # sources an earlier run already handled
-    not_english: int = 0
-    quotes: int = 0
-    skipped: Counter = field(default_factory=Counter)
-
-    def summary(self) -> str:
-        parts = [f"{self.stored} stored", f"{self.quotes} quotes"]
-        if self.duplicates:
-            parts.append(f"{self.duplicates} already stored")
-        if self.resumed:
-            parts.append(f"{self.resumed} done by an earlier run")
-        if self.not_english:
-            parts.append(f"{self.not_english} not English (stored, not extracted)")
-        if self.skipped:
-            reasons = ", ".join(f"{n} {SKIP_REASONS.get(code, code)}" for code, n in sorted(self.skipped.items()))
-            parts.append(f"{sum(self.skipped.values())} skipped ({reasons})")
-        return "ingest: " + ", ".join(parts)
+# Batches queued per worker: enough that no worker waits for the next one, few enough that memory
+# stays flat however long the input is.
+IN_FLIGHT_PER_WORKER = 2
 
 
-def _fresh(items: Iterator[Document | Skip], store, report: IngestReport) -> Iterator[Document | Skip]:
+def fresh(items: Iterable[Document | Skip], is_done, report: IngestReport) -> Iterator[Document | Skip]:
+    """``items`` without the sources ``is_done`` says an earlier run handled (counted as resumed)."""
     for item in items:
-        if store.has_source(item.source):
+        if is_done(item.source):
             report.resumed += 1
             continue
         yield item
 
 
-def ingest_paths(paths: list[str], db_path: str, *, progress: bool = False, nlp=None) -> IngestReport:
-    """Analyze everything under ``paths`` into the store at ``db_path``."""
+def batches(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def ingest_paths(
+    paths: list[str],
+    db_path: str,
+    *,
+    workers: int = 1,
+    progress: bool = False,
+    nlp=None,
+    batch_size: int = BATCH_SIZE,
+    on_skip=None,
+) -> IngestReport:
+    """Analyze everything under ``paths`` into the store at ``db_path``.
+
+    ``workers`` > 1 runs the analysis in that many processes (the model loaded once in each).
+    On Ctrl-C the report comes back with ``interrupted`` set; everything written stays written.
+    """
     report = IngestReport()
-    with open_store(db_path) as store:
-        results = analyze_documents(_fresh(iter_documents(paths), store, report), nlp)
-        bar = _progress(progress)
-        with bar as live:
-            task = live.add_task("ingest", total=None, quotes=0, skipped=0) if live else None
-            for result in results:
-                if isinstance(result, Skip):
-                    report.skipped[result.code] += 1
-                    if result.code not in RETRY_CODES:
-                        store.record_skip(result.source, result.code, result.reason)
-                    _echo_skip(result)
-                else:
-                    _store(store, result, report)
-                if live:
-                    live.update(task, advance=1, quotes=report.quotes, skipped=sum(report.skipped.values()))
+    with open_store(db_path) as store, Progress(progress) as bar:
+        writer = Writer(store, report, on_skip=on_skip)
+        todo = batches(fresh(iter_documents(paths), store.has_source, report), batch_size)
+        if workers > 1:
+            results = map_processes(todo, workers, batch_size=batch_size)
+        else:
+            results = (analyze_batch(batch, batch_size=batch_size, nlp=nlp) for batch in todo)
+        try:
+            for batch in results:
+                for result in batch:
+                    writer.write(result)
+                bar.update(report)
+        except KeyboardInterrupt:
+            report.interrupted = True
+        finally:
+            results.close()  # stops the worker processes
     return report
 
 
-def _store(store, article: Article, report: IngestReport) -> None:
-    if store.write_article(article):
-        report.stored += 1
-        report.quotes += len(article.quotes)
-        if not is_english(article):
-            report.not_english += 1
-    else:
-        report.duplicates += 1
+def _init_worker() -> None:
+    # Ctrl-C reaches the whole process group: only the parent handles it (and stops the workers),
+    # so a worker never dies half-way through pickling a result.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up()
 
 
-def _echo_skip(skip: Skip) -> None:
-    import click
+def map_processes(
+    todo: Iterable[list], workers: int, *, batch_size: int = BATCH_SIZE
+) -> Iterator[list[Result]]:
+    """``analyze_batch`` over ``todo`` in ``workers`` processes; results in input order.
 
-    click.echo(str(skip), err=True)
+    At most ``IN_FLIGHT_PER_WORKER * workers`` batches are submitted and not yet written, so a
+    corpus of any length is never held in memory (``Pool.imap`` would read all of ``todo`` ahead).
+    """
+    from concurrent.futures import ProcessPoolExecutor
 
-
-class _NoProgress:
-    def __enter__(self):
-        return None
-
-    def __exit__(self, *exc):
-        return False
-
-
-def _progress(enabled: bool):
-    if not enabled:
-        return _NoProgress()
-    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    return Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn(),
-        TextColumn("quotes {task.fields[quotes]}"),
-        TextColumn("skipped {task.fields[skipped]}"), TimeElapsedColumn(), transient=False,
-    )
+    # spawn: a fresh interpreter per worker; forking a parent that already holds a model and
+    # threads is not safe on every platform, and spawn behaves the same on Linux, macOS and Windows.
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker)
+    pending: deque = deque()
+    try:
+        for batch in todo:
+            pending.append(pool.submit(analyze_batch, batch, batch_size=batch_size))
+            if len(pending) >= IN_FLIGHT_PER_WORKER * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -209,6 +209,20 @@ class Store:
         tables = ("articles", "actors", "quotes", "stances", "figures", "events")
         return {t: self.connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}  # noqa: S608 - fixed names
 
+    # -- for the run engines (stancemap.run): resume near-duplicate detection -----------------
+
+    def signatures(self):
+        """(article id, MinHash signature) of the stored articles, in the order they were written.
+
+        Rebuilding the near-duplicate index in this order gives the same canonical links as the
+        run that wrote them, so a resumed run links copies exactly as an uninterrupted one would.
+        """
+        cursor = self.connection.execute(
+            "SELECT id, signature FROM articles WHERE signature IS NOT NULL ORDER BY rowid"
+        )
+        for row in cursor:
+            yield row[0], row[1]
+
 
 def open_store(path: str | Path = DEFAULT_DB, *, create: bool = True) -> Store:
     """Open (and create or upgrade) the store at ``path``."""

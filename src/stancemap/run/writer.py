@@ -1,0 +1,105 @@
+"""The single writer: every engine's Results end up here, in the one process that owns the store.
+
+It links near-duplicates (an index rebuilt from the stored signatures, so a resumed run or a merge
+links copies as one uninterrupted run would), records skips, and keeps the counts for the summary.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..analyze import is_english
+from ..errors import SKIP_FAILED, SKIP_MISSING, SKIP_REASONS, Skip
+from .stage import Result
+
+# Skips worth trying again on the next run (a bug fixed, a file that appears): not recorded as done.
+RETRY_CODES = {SKIP_FAILED, SKIP_MISSING}
+
+
+@dataclass
+class IngestReport:
+    stored: int = 0
+    duplicates: int = 0  # same content as a stored article: nothing added
+    near_duplicates: int = 0  # stored, linked to a canonical article; their quotes are not counted again
+    resumed: int = 0  # sources an earlier run already handled
+    quotes: int = 0  # in stored articles that are not near-duplicates
+    languages: Counter = field(default_factory=Counter)  # stored articles not in English, by language
+    skipped: Counter = field(default_factory=Counter)
+    interrupted: bool = False
+
+    @property
+    def not_english(self) -> int:
+        return sum(self.languages.values())
+
+    @property
+    def processed(self) -> int:
+        """Inputs this run analyzed (not those an earlier run had done)."""
+        return self.stored + self.duplicates + sum(self.skipped.values())
+
+    def summary(self, verb: str = "ingest") -> str:
+        parts = [f"{self.stored} stored", f"{self.quotes} quotes"]
+        if self.near_duplicates:
+            parts.append(f"{self.near_duplicates} near-duplicates linked")
+        if self.duplicates:
+            parts.append(f"{self.duplicates} already stored")
+        if self.resumed:
+            parts.append(f"{self.resumed} done by an earlier run")
+        if self.languages:
+            langs = ", ".join(f"{n} {lang}" for lang, n in self.languages.most_common())
+            parts.append(f"{self.not_english} not English ({langs}; stored, not extracted)")
+        if self.skipped:
+            reasons = ", ".join(
+                f"{n} {SKIP_REASONS.get(code, code)}" for code, n in sorted(self.skipped.items())
+            )
+            parts.append(f"{sum(self.skipped.values())} skipped ({reasons})")
+        line = f"{verb}: " + ", ".join(parts)
+        if self.interrupted:
+            line += "; interrupted: run the same command again to continue"
+        return line
+
+
+class Writer:
+    """Writes Results to ``store`` one article per transaction and counts them in ``report``."""
+
+    def __init__(self, store, report: IngestReport, *, on_skip=None):
+        self.store = store
+        self.report = report
+        self.on_skip = on_skip
+        self._index = None
+
+    @property
+    def index(self):
+        # Built on the first article, not up front: a run that stores nothing new pays nothing.
+        if self._index is None:
+            from ..clean.dedup import NearDuplicateIndex
+
+            self._index = NearDuplicateIndex.from_signatures(self.store.signatures())
+        return self._index
+
+    def write(self, result: Result) -> None:
+        item = result.item
+        if isinstance(item, Skip):
+            self.skip(item)
+            return
+        report = self.report
+        if self.store.has_article(item.id):
+            self.store.write_article(item)  # records the source as a duplicate
+            report.duplicates += 1
+            return
+        canonical = self.index.add(item.id, result.signature) if result.signature else None
+        self.store.write_article(item, canonical_id=canonical, signature=result.signature)
+        report.stored += 1
+        if canonical:
+            report.near_duplicates += 1
+        else:
+            report.quotes += len(item.quotes)
+        if not is_english(item):
+            report.languages[item.language] += 1
+
+    def skip(self, skip: Skip) -> None:
+        self.report.skipped[skip.code] += 1
+        if skip.code not in RETRY_CODES:
+            self.store.record_skip(skip.source, skip.code, skip.reason)
+        if self.on_skip:
+            self.on_skip(skip)

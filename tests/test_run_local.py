@@ -1,0 +1,117 @@
+"""Local ingest: languages and near-duplicates counted, resumable after Ctrl-C, same store with N workers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from stancemap.run import local, writer
+from stancemap.run.local import ingest_paths
+from stancemap.store import open_store
+
+pytestmark = pytest.mark.slow
+
+CORPUS = Path(__file__).parent / "fixtures" / "run"
+ENGLISH = ["budget.txt", "copy-budget.txt", "election.txt", "floods.txt", "strike.txt"]
+
+
+def _snapshot(db_path) -> dict:
+    """What a run leaves in the store, independent of write order and actor ids."""
+    with open_store(db_path) as store:
+        db = store.connection
+        articles = {
+            Path(row["source"]).name: (row["id"], row["language"], row["canonical_id"], row["signature"])
+            for row in db.execute("SELECT source, id, language, canonical_id, signature FROM articles")
+        }
+        quotes = sorted(tuple(q) for q in db.execute("SELECT article_id, seq, start, end, text FROM quotes"))
+        sources = sorted(
+            (Path(r["source"]).name, r["status"]) for r in db.execute("SELECT source, status FROM sources")
+        )
+        return {"articles": articles, "quotes": quotes, "sources": sources}
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory, nlp):
+    db_path = tmp_path_factory.mktemp("reference") / "s.db"
+    report = ingest_paths([str(CORPUS)], str(db_path), nlp=nlp)
+    return report, _snapshot(db_path)
+
+
+def test_summary_counts_languages_near_duplicates_and_skips(reference):
+    report, snapshot = reference
+    assert report.stored == 6
+    assert report.languages == {"de": 1}
+    assert report.near_duplicates == 1
+    assert dict(report.skipped) == {"S002": 1}
+    summary = report.summary()
+    assert "1 not English (1 de" in summary
+    assert "1 near-duplicates linked" in summary
+    assert "1 skipped (1 empty)" in summary
+
+
+def test_near_duplicate_links_to_the_first_copy_and_its_quotes_count_once(reference):
+    report, snapshot = reference
+    articles = snapshot["articles"]
+    original_id = articles["budget.txt"][0]
+    assert articles["copy-budget.txt"][2] == original_id
+    assert all(articles[name][2] is None for name in articles if name != "copy-budget.txt")
+    copy_quotes = sum(1 for q in snapshot["quotes"] if q[0] == articles["copy-budget.txt"][0])
+    assert copy_quotes > 0
+    assert report.quotes == len(snapshot["quotes"]) - copy_quotes
+
+
+def test_every_stored_article_has_a_signature_and_german_is_not_extracted(reference):
+    _, snapshot = reference
+    articles = snapshot["articles"]
+    assert all(len(sig) == 512 for *_, sig in articles.values())
+    german_id = articles["haushalt-de.txt"][0]
+    assert articles["haushalt-de.txt"][1] == "de"
+    assert not [q for q in snapshot["quotes"] if q[0] == german_id]
+
+
+def test_running_again_adds_nothing(tmp_path, nlp, reference):
+    db_path = tmp_path / "s.db"
+    ingest_paths([str(CORPUS)], str(db_path), nlp=nlp)
+    again = ingest_paths([str(CORPUS)], str(db_path), nlp=nlp)
+    assert (again.stored, again.duplicates, again.resumed) == (0, 0, 7)
+    assert _snapshot(db_path) == reference[1]
+
+
+def test_interrupted_run_resumes_without_losing_or_repeating(tmp_path, nlp, monkeypatch, reference):
+    db_path = tmp_path / "s.db"
+    write = writer.Writer.write
+    calls = []
+
+    def write_then_interrupt(self, result):
+        if len(calls) == 3:  # Ctrl-C arrives while the fourth result is about to be written
+            raise KeyboardInterrupt
+        calls.append(result.source)
+        write(self, result)
+
+    monkeypatch.setattr(writer.Writer, "write", write_then_interrupt)
+    first = ingest_paths([str(CORPUS)], str(db_path), nlp=nlp, batch_size=2)
+    assert first.interrupted
+    assert "interrupted" in first.summary()
+    with open_store(db_path) as store:
+        assert store.connection.execute("SELECT count(*) FROM sources").fetchone()[0] == 3
+
+    monkeypatch.setattr(writer.Writer, "write", write)
+    second = ingest_paths([str(CORPUS)], str(db_path), nlp=nlp, batch_size=2)
+    assert not second.interrupted
+    assert second.resumed == 3
+    assert second.stored + first.stored == 6
+    # Same articles, quotes, near-duplicate links and source records as an uninterrupted run.
+    assert _snapshot(db_path) == reference[1]
+
+
+def test_two_worker_processes_store_the_same_as_one(tmp_path, reference, monkeypatch):
+    monkeypatch.setattr(local, "IN_FLIGHT_PER_WORKER", 1)  # exercises the bounded queue
+    db_path = tmp_path / "s.db"
+    report = ingest_paths([str(CORPUS)], str(db_path), workers=2, batch_size=2)
+    assert (report.stored, report.near_duplicates, report.quotes) == (
+        reference[0].stored,
+        reference[0].near_duplicates,
+        reference[0].quotes,
+    )
+    assert _snapshot(db_path) == reference[1]
