@@ -1,7 +1,12 @@
 """Sources: turn paths (files, folders, stdin, archives, feeds, dumps) into a stream of Documents.
 
-Readers are chosen by file name. Each yields ``Document`` or ``Skip`` and never raises for one bad
-input, so a run always goes on with the next one. Nothing is held in memory beyond one document.
+Readers are chosen by file name (``.gz`` is looked through, and gzip is undone by its magic number
+whatever the name): ``.warc`` (warc.py), ``.jsonl``/``.ndjson`` (jsonl.py), ``.rss``/``.atom`` and
+``.xml`` files whose root element is a feed (feeds.py), ``-`` for stdin (stdin.py, by content), and
+every other file as one text or HTML document (files.py). Folders are walked recursively.
+
+Each yields ``Document`` or ``Skip`` and never raises for one bad input, so a run always goes on
+with the next one. Nothing is held in memory beyond one document (a feed file: one feed).
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from pathlib import Path
 from ..errors import SKIP_FAILED, InputError, Skip
 from ..model import Document
 from .files import MAX_DOCUMENT_BYTES, read_file, walk
+from .sniff import SNIFF_BYTES, is_feed
+from .streams import open_stream
 
 log = logging.getLogger(__name__)
 
@@ -30,12 +37,36 @@ CONTAINER_READERS: dict[str, tuple[str, str]] = {
 }
 
 
+# Suffixes shared with other kinds of file: read as a container only when the content says so.
+SNIFFED_READERS: dict[str, tuple[str, str]] = {
+    ".xml": ("feeds", "read_feed"),
+}
+
+
 def reader_for(path: Path) -> Reader | None:
+    """The reader for a container file (``reader(path, *, limit)``), or None for a single document."""
+    if str(path) == "-":
+        return _load("stdin", "read_stdin")
     name = path.name.lower().removesuffix(".gz")
-    for suffix, (module, function) in CONTAINER_READERS.items():
+    for suffix, target in CONTAINER_READERS.items():
         if name.endswith(suffix):
-            return getattr(importlib.import_module(f"{__name__}.{module}"), function)
+            return _load(*target)
+    for suffix, target in SNIFFED_READERS.items():
+        if name.endswith(suffix) and _is_feed(path):
+            return _load(*target)
     return None
+
+
+def _load(module: str, function: str) -> Reader:
+    return getattr(importlib.import_module(f"{__name__}.{module}"), function)
+
+
+def _is_feed(path: Path) -> bool:
+    try:
+        with open_stream(path) as stream:
+            return is_feed(stream.peek(SNIFF_BYTES))
+    except (OSError, InputError):  # unreadable: read_file says why
+        return False
 
 
 def _single_file(path: Path, limit: int) -> Iterator[Document | Skip]:
@@ -46,7 +77,11 @@ def _single_file(path: Path, limit: int) -> Iterator[Document | Skip]:
 
 
 def iter_documents(paths: list[str], *, limit: int = MAX_DOCUMENT_BYTES) -> Iterator[Document | Skip]:
-    """Every document under ``paths``, in order, as Document or Skip."""
+    """Every document under ``paths`` (files, folders, ``-``), in order, as Document or Skip.
+
+    ``limit`` is the largest document in bytes (uncompressed): one over it is a ``SKIP_TOO_LARGE``.
+    A Skip's ``source`` names the file, or the record/entry/line in it (``file#id``, ``file:line``).
+    """
     for item in walk(paths):
         if isinstance(item, Skip):
             yield item

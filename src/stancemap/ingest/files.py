@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import gzip
+import codecs
 import re
 import sys
 from collections.abc import Iterator
@@ -10,7 +10,6 @@ from pathlib import Path
 
 from ..errors import (
     SKIP_BINARY,
-    SKIP_CORRUPT,
     SKIP_EMPTY,
     SKIP_ENCODING,
     SKIP_MISSING,
@@ -19,6 +18,7 @@ from ..errors import (
     Skip,
 )
 from ..model import Document
+from .streams import GZIP_MAGIC, open_stream, read_limited, too_large_message
 
 # A news article is tens of kilobytes; an HTML page with inline scripts a few megabytes at most.
 # Anything larger is almost always a dump or a mistake, and one such file must not stall a run.
@@ -31,21 +31,27 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[ >])", re.I)
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, gunzipped when it is gzip (by magic number, whatever its name)."""
-    data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
-    if data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            raise InputError(SKIP_CORRUPT, f"broken gzip ({exc})") from exc
-    return data
+def read_bytes(path: Path, *, limit: int | None = None) -> bytes:
+    """The bytes of ``path`` (``-`` for stdin), gunzipped when it is gzip (by magic number).
+
+    With ``limit``, an InputError(SKIP_TOO_LARGE) as soon as the (uncompressed) size passes it,
+    without reading the rest; a broken gzip is InputError(SKIP_CORRUPT).
+    """
+    if limit is not None and str(path) != "-":
+        size = path.stat().st_size
+        if size > limit:  # gzip only shrinks what it holds by so much; its content is checked below
+            with open(path, "rb") as fh:
+                gzipped = fh.read(2) == GZIP_MAGIC
+            if not gzipped:
+                raise InputError(SKIP_TOO_LARGE, too_large_message(f"{size / 1e6:.1f} MB", limit))
+    with open_stream(path) as stream:
+        return read_limited(stream, limit if limit is not None else sys.maxsize)
 
 
 def decode(data: bytes, *, html: bool, limit: int = MAX_DOCUMENT_BYTES) -> str:
     """Bytes to text, or an InputError that says why not."""
     if len(data) > limit:
-        raise InputError(SKIP_TOO_LARGE, f"too large ({len(data) / 1e6:.1f} MB; the limit is {limit / 1e6:.1f} MB)")
+        raise InputError(SKIP_TOO_LARGE, too_large_message(f"{len(data) / 1e6:.1f} MB", limit))
     if not data.strip():
         raise InputError(SKIP_EMPTY, "empty file")
     sample = data[:8192]
@@ -64,23 +70,57 @@ def decode(data: bytes, *, html: bool, limit: int = MAX_DOCUMENT_BYTES) -> str:
         raise InputError(SKIP_ENCODING, f"not valid UTF-8 (byte {exc.start})") from exc
 
 
+def decode_web(data: bytes, charset: str | None = None) -> str:
+    """A fetched web page's bytes as text; never fails (a page is not worth losing to a few bad bytes).
+
+    The HTTP charset wins, as in a browser, then a ``<meta charset>``, then UTF-8, then Windows-1252.
+    One exception: a page declared Latin-1 (servers' default) that is valid UTF-8 with non-ASCII
+    bytes is UTF-8, because real Latin-1 text almost never forms valid UTF-8 sequences.
+    """
+    declared = charset
+    if not declared:
+        meta = _CHARSET.search(data[:4096])
+        declared = meta.group(1).decode("ascii", "replace") if meta else None
+    if declared and codecs_name(declared) in _LATIN1:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            declared = "cp1252"  # what browsers read for "iso-8859-1"
+    for encoding in (declared, "utf-8"):
+        if encoding:
+            try:
+                return data.decode(encoding)
+            except (LookupError, UnicodeDecodeError):
+                pass
+    return data.decode("cp1252", "replace")
+
+
+def codecs_name(label: str) -> str | None:
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+_LATIN1 = {"iso8859-1", "latin-1", "cp1252", "ascii"}
+
+
 def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(text[:1000]))
 
 
 def read_file(path: Path, *, limit: int = MAX_DOCUMENT_BYTES) -> Document:
-    """One plain-text or HTML file as a Document (format by suffix, else by content)."""
+    """One plain-text or HTML file (``-`` for stdin) as a Document; InputError when unusable.
+
+    The format comes from the suffix (``.html``/``.htm``/...), else from the content.
+    """
     if str(path) != "-" and not path.exists():
         raise InputError(SKIP_MISSING, "no such file")
     suffixes = [s.lower() for s in path.suffixes if s.lower() != ".gz"]
     suffix = suffixes[-1] if suffixes else ""
-    data = read_bytes(path)
     html = suffix in HTML_SUFFIXES
-    text = decode(data, html=html or suffix not in TEXT_SUFFIXES, limit=limit)
-    if not html and suffix not in TEXT_SUFFIXES | {".txt"}:
-        html = looks_like_html(text)
-    elif not html:
-        html = looks_like_html(text)
+    text = decode(read_bytes(path, limit=limit), html=html or suffix not in TEXT_SUFFIXES, limit=limit)
+    html = html or looks_like_html(text)
     return Document(source=str(path), content=text, format="html" if html else "text")
 
 
@@ -92,7 +132,9 @@ def walk(paths: list[str]) -> Iterator[Path | Skip]:
             yield path
         elif path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                if child.is_file() and not any(
+                    part.startswith(".") for part in child.relative_to(path).parts
+                ):
                     yield child
         elif path.exists():
             yield path

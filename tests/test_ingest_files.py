@@ -1,0 +1,129 @@
+"""Single files, folders and stdin: format by name or content, gzip by magic number, clear skips."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sys
+from types import SimpleNamespace
+
+import pytest
+
+from stancemap.errors import SKIP_BINARY, SKIP_CORRUPT, SKIP_EMPTY, SKIP_MISSING, SKIP_TOO_LARGE, Skip
+from stancemap.ingest import iter_documents, read_file
+from stancemap.model import Document
+
+ARTICLE = "The minister said the plan would go ahead.\n\nCritics called it reckless.\n"
+PAGE = "<!DOCTYPE html><html><body><p>The mayor said yes.</p></body></html>"
+
+
+@pytest.fixture
+def stdin(monkeypatch):
+    def feed(data: bytes):
+        monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=io.BytesIO(data)))
+
+    return feed
+
+
+def test_folders_are_read_recursively_by_type(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "story.txt").write_text(ARTICLE)
+    (tmp_path / "a" / "b" / "page.html").write_text(PAGE)
+    (tmp_path / "a" / "b" / "dump.jsonl").write_text(json.dumps({"text": "from a dump"}) + "\n")
+    (tmp_path / "a" / ".hidden.txt").write_text("not read")
+    docs = list(iter_documents([str(tmp_path)]))
+    assert [(type(d).__name__, d.format, d.content[:11]) for d in docs] == [
+        ("Document", "text", "from a dump"),
+        ("Document", "html", "<!DOCTYPE h"),
+        ("Document", "text", "The ministe"),
+    ]
+
+
+def test_gzip_is_undone_for_single_files(tmp_path):
+    (tmp_path / "story.txt.gz").write_bytes(gzip.compress(ARTICLE.encode()))
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(PAGE.encode()))
+    story = read_file(tmp_path / "story.txt.gz")
+    page = read_file(tmp_path / "page.html.gz")
+    assert (story.content, story.format) == (ARTICLE, "text")
+    assert (page.content, page.format) == (PAGE, "html")
+
+
+def test_html_is_recognised_by_content_in_a_text_file(tmp_path):
+    (tmp_path / "saved.txt").write_text(PAGE)
+    assert read_file(tmp_path / "saved.txt").format == "html"
+
+
+def test_corrupt_gzip_is_skipped_and_the_run_continues(tmp_path):
+    data = bytearray(gzip.compress((ARTICLE * 200).encode()))
+    data[20:40] = bytes(20)
+    (tmp_path / "a.txt.gz").write_bytes(bytes(data))
+    (tmp_path / "b.txt").write_text(ARTICLE)
+    first, second = iter_documents([str(tmp_path)])
+    assert isinstance(first, Skip) and first.code == SKIP_CORRUPT and "gzip" in first.reason
+    assert isinstance(second, Document) and second.content == ARTICLE
+
+
+def test_large_document_is_skipped_without_reading_it(tmp_path):
+    big = tmp_path / "huge.txt"
+    with open(big, "wb") as fh:
+        fh.truncate(50_000_000)  # sparse: 50 MB on paper, nothing written
+    (tmp_path / "small.txt").write_text(ARTICLE)
+    first, second = iter_documents([str(tmp_path)])
+    assert first.code == SKIP_TOO_LARGE and "50.0 MB" in first.reason
+    assert second.content == ARTICLE
+
+
+def test_large_gzipped_document_is_stopped_at_the_limit(tmp_path):
+    (tmp_path / "big.txt.gz").write_bytes(gzip.compress(b"word " * 400_000))
+    (skip,) = iter_documents([str(tmp_path / "big.txt.gz")], limit=100_000)
+    assert skip.code == SKIP_TOO_LARGE
+
+
+def test_empty_binary_and_missing_are_skipped_with_codes(tmp_path):
+    (tmp_path / "empty.txt").write_text("  \n")
+    (tmp_path / "image.txt").write_bytes(bytes(range(256)) * 4)
+    items = list(
+        iter_documents([str(tmp_path / "empty.txt"), str(tmp_path / "image.txt"), str(tmp_path / "nope")])
+    )
+    assert [i.code for i in items] == [SKIP_EMPTY, SKIP_BINARY, SKIP_MISSING]
+
+
+def test_stdin_jsonl(stdin):
+    stdin(b'  {"text": "one"}\n{"html": "<p>two</p>"}\n')
+    docs = list(iter_documents(["-"]))
+    assert [(d.source, d.format, d.content) for d in docs] == [
+        ("-:1", "text", "one"),
+        ("-:2", "html", "<p>two</p>"),
+    ]
+
+
+def test_stdin_html_and_text(stdin):
+    stdin(PAGE.encode())
+    (page,) = iter_documents(["-"])
+    assert (page.source, page.format, page.content) == ("-", "html", PAGE)
+    stdin(ARTICLE.encode())
+    (story,) = iter_documents(["-"])
+    assert (story.format, story.content) == ("text", ARTICLE)
+
+
+def test_stdin_gzip_is_undone(stdin):
+    stdin(gzip.compress(b'{"text": "zipped"}\n'))
+    (doc,) = iter_documents(["-"])
+    assert doc.content == "zipped"
+
+
+def test_stdin_feed_is_read_as_entries(stdin):
+    stdin(
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        b"<item><title>x</title><link>https://a.example/x</link><description>Body text.</description></item>"
+        b"</channel></rss>"
+    )
+    (doc,) = iter_documents(["-"])
+    assert (doc.url, doc.content) == ("https://a.example/x", "Body text.")
+
+
+def test_stdin_empty_is_skipped(stdin):
+    stdin(b"")
+    (skip,) = iter_documents(["-"])
+    assert skip.code == SKIP_EMPTY and skip.source == "-"
