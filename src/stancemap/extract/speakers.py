@@ -26,11 +26,15 @@ def resolve_speaker(doc: Doc, table: ActorTable, head: Token) -> Speaker | None:
     if head.lower_ in PRONOUNS_PERSON:
         actor_id = antecedent(doc, table, head.i)
         if actor_id is None:
-            return None
+            # The pronoun is the speaker's mention; who it is stays unknown rather than guessed.
+            return Speaker(actor=None, name=head.text, start=head.idx, end=head.idx + len(head))
         actor = table.get(actor_id)
         return Speaker(actor=actor.id, name=actor.name, start=head.idx, end=head.idx + len(head))
-    if head.pos_ == "PRON" or head.tag_ in {"PRP", "PRP$", "WP", "EX"}:
+    if head.tag_ in {"WP", "WDT", "EX"} or head.lower_ in {"that", "this", "there"}:
         return None
+    if head.pos_ == "PRON" or head.tag_ in {"PRP", "PRP$"}:
+        # "they said", "we argue": the mention is the speaker, with no actor behind it.
+        return Speaker(actor=None, name=head.text, start=head.idx, end=head.idx + len(head))
     # A noun phrase that names no known actor ("a senior official", "sources"): explicit, unresolved.
     left = min((t.i for t in head.subtree if t.i <= head.i and t.dep_ not in {"punct", "cc"}), default=head.i)
     span = doc[left : head.i + 1]

@@ -45,25 +45,83 @@ vetoes vetoed scrap scraps scrapped abandon abandons abandoned halt halts halted
 sceptical skeptical reluctant unwilling"""
 ATTITUDE = {w: 1 for w in _POSITIVE.split()} | {w: -1 for w in _NEGATIVE.split()}
 # Words that are attitudes only as verbs ("backs the plan", not "came back").
-_VERB_ONLY = {"backs", "backed", "backing", "block", "blocks", "blocked", "halt", "halts", "halted", "hope", "hopes",
-              "need", "needs", "needed", "want", "wants", "wanted", "doubt", "doubts", "doubted"}
+_VERB_ONLY = {
+    "backs",
+    "backed",
+    "backing",
+    "block",
+    "blocks",
+    "blocked",
+    "halt",
+    "halts",
+    "halted",
+    "hope",
+    "hopes",
+    "need",
+    "needs",
+    "needed",
+    "want",
+    "wants",
+    "wanted",
+    "doubt",
+    "doubts",
+    "doubted",
+}
 # Multi-word attitudes: (words, index of the word that carries the sign, sign).
 PHRASES = [
-    (("only", "way"), 1, 1), (("have", "to"), 0, 1), (("has", "to"), 0, 1), (("had", "to"), 0, 1),
-    (("call", "for"), 0, 1), (("calls", "for"), 0, 1), (("called", "for"), 0, 1), (("push", "for"), 0, 1),
-    (("pushed", "for"), 0, 1), (("in", "favour"), 1, 1), (("in", "favor"), 1, 1),
-    (("rule", "out"), 0, -1), (("rules", "out"), 0, -1), (("ruled", "out"), 0, -1), (("no", "way"), 1, -1),
-    (("too", "early"), 1, -1), (("warn", "against"), 0, -1), (("warned", "against"), 0, -1),
-    (("bad", "idea"), 1, -1), (("pour", "cold", "water"), 2, -1), (("poured", "cold", "water"), 2, -1),
+    (("only", "way"), 1, 1),
+    (("have", "to"), 0, 1),
+    (("has", "to"), 0, 1),
+    (("had", "to"), 0, 1),
+    (("call", "for"), 0, 1),
+    (("calls", "for"), 0, 1),
+    (("called", "for"), 0, 1),
+    (("push", "for"), 0, 1),
+    (("pushed", "for"), 0, 1),
+    (("in", "favour"), 1, 1),
+    (("in", "favor"), 1, 1),
+    (("rule", "out"), 0, -1),
+    (("rules", "out"), 0, -1),
+    (("ruled", "out"), 0, -1),
+    (("no", "way"), 1, -1),
+    (("too", "early"), 1, -1),
+    (("warn", "against"), 0, -1),
+    (("warned", "against"), 0, -1),
+    (("bad", "idea"), 1, -1),
+    (("pour", "cold", "water"), 2, -1),
+    (("poured", "cold", "water"), 2, -1),
 ]
 # Reporting verbs that say the speaker is for what the content states ("urged Trump to provide ...").
 CUE_SIGNS = {"urge": 1, "demand": 1, "pledge": 1, "promise": 1, "vow": 1, "call": 1, "agree": 1}
 # Nouns an actor holds ("Mr Trump's view that ..."): 0 = the content alone decides.
 HOLDER_NOUNS = {
-    "view": 0, "views": 0, "belief": 0, "position": 0, "argument": 0, "insistence": 0, "assessment": 0,
-    "call": 1, "calls": 1, "demand": 1, "demands": 1, "suggestion": 1, "proposal": 1, "plan": 1, "pledge": 1,
-    "commitment": 1, "push": 1, "appeal": 1, "support": 1, "backing": 1, "offer": 1,
-    "rejection": -1, "opposition": -1, "objection": -1, "refusal": -1, "resistance": -1, "dismissal": -1,
+    "view": 0,
+    "views": 0,
+    "belief": 0,
+    "position": 0,
+    "argument": 0,
+    "insistence": 0,
+    "assessment": 0,
+    "call": 1,
+    "calls": 1,
+    "demand": 1,
+    "demands": 1,
+    "suggestion": 1,
+    "proposal": 1,
+    "plan": 1,
+    "pledge": 1,
+    "commitment": 1,
+    "push": 1,
+    "appeal": 1,
+    "support": 1,
+    "backing": 1,
+    "offer": 1,
+    "rejection": -1,
+    "opposition": -1,
+    "objection": -1,
+    "refusal": -1,
+    "resistance": -1,
+    "dismissal": -1,
 }
 _CONTENT_DEPS = {"acl", "relcl", "ccomp", "advcl", "xcomp"}
 # How much one statement counts: the speaker's own words count more than a reporter's description.
@@ -188,7 +246,9 @@ def _held_nouns(doc: Doc, table: ActorTable) -> list[_Source]:
     return sources
 
 
-def _descriptions(doc: Doc, table: ActorTable, signs: dict[int, int], quoted: list[tuple[int, int]]) -> list[_Source]:
+def _descriptions(
+    doc: Doc, table: ActorTable, signs: dict[int, int], quoted: list[tuple[int, int]]
+) -> list[_Source]:
     """Clauses in the reporter's voice whose subject (or a named member of it) holds an attitude."""
     tops: dict[int, Token] = {}
     for i in signs:
@@ -225,7 +285,8 @@ def _quote_sources(doc: Doc, quotes: list[Quote], held: list[_Source]) -> list[_
             cue_sign = CUE_SIGNS.get(CUE_FORMS.get(last, last), 0)
         # What the quote reports of someone else's view belongs to them, not to the speaker.
         blanked = [
-            char_span(h.tokens) for h in held
+            char_span(h.tokens)
+            for h in held
             if h.actor != speaker and quote.start <= h.tokens[0].idx < quote.end
         ]
         sources.append(_Source(speaker, tokens, quote.kind, cue_sign=cue_sign, quote=n, blanked=blanked))
@@ -258,8 +319,17 @@ def _statements(doc: Doc, source: _Source, signs: dict[int, int], issues: list[I
         if match.contrary:
             sign = -sign
         found.append(
-            Statement(source.actor, match.issue.name, start, end, doc.text[start:end], source.kind, sign, condition,
-                      source.quote)
+            Statement(
+                source.actor,
+                match.issue.name,
+                start,
+                end,
+                doc.text[start:end],
+                source.kind,
+                sign,
+                condition,
+                source.quote,
+            )
         )
     return found
 
@@ -315,7 +385,9 @@ def aggregate(statements: list[Statement], table: ActorTable, issues: list[Issue
                 issue=issue,
                 stance=label,
                 confidence=round(agreement * (1 - unsure), 2),
-                condition="; ".join(conditions) if conditions and label in {"support", "conditional"} else None,
+                condition="; ".join(conditions)
+                if conditions and label in {"support", "conditional"}
+                else None,
                 evidence=[Span(s.start, s.end, s.text) for s in group],
                 quotes=sorted({s.quote for s in group if s.quote is not None}),
             )

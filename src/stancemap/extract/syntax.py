@@ -53,7 +53,9 @@ def members_of(doc: Doc, table: ActorTable, head: Token) -> list[str]:
     """Actors named as members of the group ``head`` heads: "some present, including X and Y"."""
     found: list[str] = []
     for token in head.subtree:
-        if token.lower_ in _MEMBER_PREPS or (token.lower_ == "as" and token.i > 0 and doc[token.i - 1].lower_ == "such"):
+        if token.lower_ in _MEMBER_PREPS or (
+            token.lower_ == "as" and token.i > 0 and doc[token.i - 1].lower_ == "such"
+        ):
             for pobj in (c for c in token.children if c.dep_ == "pobj"):
                 for member in [pobj, *(t for t in pobj.subtree if t.dep_ == "conj")]:
                     actor = table.token_actor.get(member.i)

@@ -1,0 +1,292 @@
+"""Figures: numeric claims with what they measure, whose they are, and how they are qualified.
+
+"The UK currently spends around 2.3% of gross national product on defence" gives 2.3 %, holder
+United Kingdom, what "defence spending, share of gross national product", qualifier "current, around".
+
+The parse path from the number up to its sentence's root decides: the nearest held noun on it says
+whose claim the figure is and what kind ("calls from Mr Trump to reach 5%": demanded; "Mr Rutte's
+suggestion that allies should spend more than 3%": suggested; "a plan to increase it to 2.5%":
+target), else the nearest clause subject that names an actor ("The UK currently spends ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Figure
+from .actors import ActorTable
+from .syntax import actor_of, holder_of_noun
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_SCALE = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+_CURRENCY = {
+    "$": "USD",
+    "£": "GBP",
+    "€": "EUR",
+    "dollars": "USD",
+    "pounds": "GBP",
+    "euros": "EUR",
+    "usd": "USD",
+    "gbp": "GBP",
+    "eur": "EUR",
+}
+# Words before a number that bound or round it.
+_BOUNDS = [
+    (("more", "than"), "more than"),
+    (("over",), "more than"),
+    (("above",), "more than"),
+    (("at", "least"), "at least"),
+    (("less", "than"), "less than"),
+    (("under",), "less than"),
+    (("below",), "less than"),
+    (("up", "to"), "up to"),
+    (("around",), "around"),
+    (("about",), "around"),
+    (("roughly",), "around"),
+    (("approximately",), "around"),
+    (("nearly",), "nearly"),
+    (("almost",), "nearly"),
+    (("some",), "around"),
+]
+# Nouns that make a figure someone's claim of a kind.
+_MODAL_NOUNS = {
+    "call": "demanded",
+    "calls": "demanded",
+    "demand": "demanded",
+    "demands": "demanded",
+    "suggestion": "suggested",
+    "proposal": "suggested",
+    "recommendation": "suggested",
+    "plan": "target",
+    "plans": "target",
+    "target": "target",
+    "goal": "target",
+    "aim": "target",
+    "commitment": "target",
+    "pledge": "target",
+    "promise": "target",
+    "forecast": "forecast",
+    "estimate": "estimate",
+}
+_MODAL_VERBS = {
+    "aims": "target",
+    "aim": "target",
+    "plans": "target",
+    "pledged": "target",
+    "wants": "demanded",
+    "demanded": "demanded",
+    "demands": "demanded",
+    "urged": "demanded",
+    "suggested": "suggested",
+    "proposed": "suggested",
+    "forecast": "forecast",
+    "expects": "forecast",
+    "expected": "forecast",
+}
+_NOW = {"currently", "now", "today", "presently"}
+# Nouns that name a measured quantity ("defence spending", "inflation").
+_MEASURES = {
+    "spending",
+    "budget",
+    "growth",
+    "inflation",
+    "unemployment",
+    "rate",
+    "tax",
+    "taxes",
+    "debt",
+    "deficit",
+    "turnout",
+    "price",
+    "prices",
+    "cost",
+    "costs",
+    "wage",
+    "wages",
+    "emissions",
+    "support",
+    "funding",
+    "investment",
+    "share",
+    "gdp",
+    "output",
+    "exports",
+    "imports",
+    "income",
+    "revenue",
+    "troops",
+    "aid",
+}
+# A bare number is a figure only when it counts something worth tracking.
+_COUNTED = {
+    "troops",
+    "soldiers",
+    "people",
+    "jobs",
+    "refugees",
+    "deaths",
+    "casualties",
+    "votes",
+    "members",
+    "homes",
+    "patients",
+    "workers",
+    "migrants",
+    "weapons",
+    "missiles",
+    "tanks",
+    "jets",
+    "drones",
+}
+
+
+def _value(ent: Span) -> tuple[float, str | None] | None:
+    text = ent.text.lower()
+    match = _NUMBER.search(text)
+    if not match:
+        return None
+    value = float(match.group().replace(",", ""))
+    rest = text[match.end() :]
+    scale = re.match(r"\s*(thousand|million|billion|trillion|mn|bn|tn|k|m|b)\b", rest)
+    if scale:
+        value *= _SCALE[scale.group(1)]
+    if ent.label_ == "PERCENT":
+        return value, "%"
+    if ent.label_ == "MONEY":
+        unit = next((code for sym, code in _CURRENCY.items() if sym in text.split() or sym in text[:2]), None)
+        return value, unit
+    if ent.label_ == "QUANTITY":
+        words = rest.split()
+        return value, words[0] if words else None
+    head = ent.root.head if ent.root.dep_ == "nummod" else None
+    return value, head.lower_ if head is not None else None
+
+
+def _bound(doc: Doc, ent: Span) -> tuple[str | None, int]:
+    """A bounding word before the number, inside or just before the entity, and where the figure starts."""
+    first_digit = next((t.i for t in ent if any(ch.isdigit() for ch in t.text)), ent.start)
+    for words, label in _BOUNDS:
+        n = len(words)
+        start = first_digit - n
+        if start >= max(0, ent.start - n) and all(doc[start + k].lower_ == words[k] for k in range(n)):
+            return label, min(start, ent.start)
+    return None, ent.start
+
+
+def _path(token: Token) -> list[Token]:
+    path = []
+    while token.head is not token:
+        token = token.head
+        path.append(token)
+    return path
+
+
+def _holder_and_kind(doc: Doc, table: ActorTable, path: list[Token]) -> tuple[str | None, str | None]:
+    kind = None
+    for token in path:
+        if token.pos_ in {"NOUN", "PROPN"}:
+            if kind is None and token.lower_ in _MODAL_NOUNS:
+                kind = _MODAL_NOUNS[token.lower_]
+            holder = holder_of_noun(doc, table, token) if token.lower_ in _MODAL_NOUNS else None
+            if holder:
+                return holder, kind
+        elif token.pos_ in {"VERB", "AUX"}:
+            if kind is None and token.lower_ in _MODAL_VERBS:
+                kind = _MODAL_VERBS[token.lower_]
+            if kind is None and (
+                any(c.lower_ in _NOW for c in token.children) or token.tag_ in {"VBZ", "VBP"}
+            ):
+                if not any(c.dep_ == "aux" for c in token.children):
+                    kind = "current"
+            subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            holder = actor_of(doc, table, subject) if subject is not None else None
+            if holder:
+                return holder, kind
+    return None, kind
+
+
+def _what(doc: Doc, ent: Span, path: list[Token]) -> str | None:
+    parts = []
+    for token in path:
+        if token.lower_ in {"spend", "spends", "spent", "spending"} and token.pos_ == "VERB":
+            on = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+            pobj = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+            if pobj is not None:
+                parts.append(f"{pobj.text.lower()} spending")
+            break
+    if not parts:
+        sent = ent.root.sent
+        chunks = [
+            c
+            for c in doc.noun_chunks
+            if c.sent == sent
+            and c.root.lower_ in _MEASURES
+            and c.end <= ent.start
+            and c.root.lower_ != "share"
+        ]
+        if chunks:
+            words = [t.text.lower() for t in chunks[-1] if t.dep_ not in {"det", "poss"} and t.pos_ != "PRON"]
+            parts.append(" ".join(words))
+    # "2.3% of gross national product", "a 2.5% share of the economy"
+    anchor = ent.root if ent.root.lower_ != "share" else ent.root
+    for token in [anchor, anchor.head]:
+        if token.lower_ == "share" or token is anchor:
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if of is not None:
+                pobj = " ".join(t.text for t in of.subtree if t.dep_ != "det" and t.i > of.i)
+                parts.append(f"share of {pobj}")
+                break
+    return ", ".join(parts) or None
+
+
+def find_figures(doc: Doc, table: ActorTable) -> list[Figure]:
+    """Percentages, amounts of money, quantities and counts of things, with holder and qualifier."""
+    figures = []
+    for ent in doc.ents:
+        if ent.label_ not in {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}:
+            continue
+        if ent.label_ == "CARDINAL":
+            head = ent.root.head
+            if (
+                not any(ch.isdigit() for ch in ent.text)
+                or ent.root.dep_ != "nummod"
+                or head.lower_ not in _COUNTED
+            ):
+                continue
+        parsed = _value(ent)
+        if parsed is None:
+            continue
+        value, unit = parsed
+        bound, start = _bound(doc, ent)
+        path = _path(ent.root)
+        holder_id, kind = _holder_and_kind(doc, table, path)
+        qualifier = ", ".join(q for q in (kind, bound) if q) or None
+        # A figure's text runs from the bounding word to the number ("more than 3%").
+        span = doc[start : ent.end]
+        figures.append(
+            Figure(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                value=value,
+                unit=unit,
+                what=_what(doc, ent, path),
+                holder=table.get(holder_id).name if holder_id else None,
+                holder_actor=holder_id,
+                qualifier=qualifier,
+            )
+        )
+    return figures
