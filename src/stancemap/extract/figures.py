@@ -188,7 +188,7 @@ def _bound(doc: Doc, ent: Span) -> tuple[str | None, int]:
 
 def _path(token: Token) -> list[Token]:
     path = []
-    while token.head is not token:
+    while token.head.i != token.i:
         token = token.head
         path.append(token)
     return path
@@ -206,11 +206,10 @@ def _holder_and_kind(doc: Doc, table: ActorTable, path: list[Token]) -> tuple[st
         elif token.pos_ in {"VERB", "AUX"}:
             if kind is None and token.lower_ in _MODAL_VERBS:
                 kind = _MODAL_VERBS[token.lower_]
-            if kind is None and (
-                any(c.lower_ in _NOW for c in token.children) or token.tag_ in {"VBZ", "VBP"}
-            ):
-                if not any(c.dep_ == "aux" for c in token.children):
-                    kind = "current"
+            # "currently spends", "spends": a present figure (a modal, "will spend", is not).
+            present = any(c.lower_ in _NOW for c in token.children) or token.tag_ in {"VBZ", "VBP"}
+            if kind is None and present and not any(c.dep_ == "aux" for c in token.children):
+                kind = "current"
             subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             holder = actor_of(doc, table, subject) if subject is not None else None
             if holder:
@@ -220,35 +219,29 @@ def _holder_and_kind(doc: Doc, table: ActorTable, path: list[Token]) -> tuple[st
 
 def _what(doc: Doc, ent: Span, path: list[Token]) -> str | None:
     parts = []
-    for token in path:
-        if token.lower_ in {"spend", "spends", "spent", "spending"} and token.pos_ == "VERB":
-            on = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "on"), None)
-            pobj = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
-            if pobj is not None:
-                parts.append(f"{pobj.text.lower()} spending")
-            break
+    spend = next((t for t in path if t.lower_ in {"spend", "spends", "spent", "spending"} and t.pos_ == "VERB"), None)
+    if spend is not None:
+        # "spends 2.3% of GNP on defence": the "on" may hang off the verb or off the last noun.
+        on = next((t for t in spend.subtree if t.dep_ == "prep" and t.lower_ == "on"), None)
+        pobj = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+        if pobj is not None:
+            parts.append(f"{pobj.text.lower()} spending")
     if not parts:
         sent = ent.root.sent
-        chunks = [
-            c
-            for c in doc.noun_chunks
-            if c.sent == sent
-            and c.root.lower_ in _MEASURES
-            and c.end <= ent.start
-            and c.root.lower_ != "share"
-        ]
+        chunks = [c for c in doc.noun_chunks if c.sent == sent and c.root.lower_ in _MEASURES and c.end <= ent.start
+                  and c.root.lower_ != "share"]
         if chunks:
             words = [t.text.lower() for t in chunks[-1] if t.dep_ not in {"det", "poss"} and t.pos_ != "PRON"]
             parts.append(" ".join(words))
     # "2.3% of gross national product", "a 2.5% share of the economy"
-    anchor = ent.root if ent.root.lower_ != "share" else ent.root
-    for token in [anchor, anchor.head]:
-        if token.lower_ == "share" or token is anchor:
-            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            if of is not None:
-                pobj = " ".join(t.text for t in of.subtree if t.dep_ != "det" and t.i > of.i)
-                parts.append(f"share of {pobj}")
-                break
+    for token in (ent.root, ent.root.head):
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                words = [t.text for t in pobj.subtree if t.dep_ not in {"det", "prep"} and t.i <= pobj.i]
+                parts.append("share of " + " ".join(words))
+            break
     return ", ".join(parts) or None
 
 

@@ -179,9 +179,9 @@ def attitudes(doc: Doc) -> dict[int, int]:
 def _scope(token: Token) -> set[int]:
     """The clause an attitude word speaks about: its verb's subtree, from the first conjunct."""
     head = token
-    while head.pos_ not in {"VERB", "AUX"} and head.head is not head and head.dep_ not in {"ROOT"}:
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i and head.dep_ not in {"ROOT"}:
         head = head.head
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     return {t.i for t in head.subtree}
 
@@ -255,7 +255,7 @@ def _descriptions(
         token = doc[i]
         if token.pos_ not in {"VERB", "AUX", "ADJ"} or _inside(i, quoted, doc):
             continue
-        while token.dep_ in {"xcomp", "acomp"} and token.head is not token:
+        while token.dep_ in {"xcomp", "acomp"} and token.head.i != token.i:
             token = token.head
         tops[token.i] = token
     sources = []

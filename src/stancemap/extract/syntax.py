@@ -33,7 +33,7 @@ def subject_of(token: Token, reach: int = 4) -> Token | None:
                 if agent is not None:
                     return next((c for c in agent.children if c.dep_ == "pobj"), child)
                 return child
-        if token.dep_ not in _CLIMB or token.head is token:
+        if token.dep_ not in _CLIMB or token.head.i == token.i:
             return None
         if token.dep_ in {"acl", "ccomp"} and token.head.pos_ in {"NOUN", "PROPN"}:
             return None  # the clause of a noun ("a plan to increase it"): the noun's holder, not a subject
