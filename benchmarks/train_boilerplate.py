@@ -24,7 +24,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from stancemap.clean.boilerplate import WEIGHTS, context_features
+from stancemap.clean.boilerplate import WEIGHTS, context_features, select
 from stancemap.clean.features import NAMES, unit_features
 from stancemap.clean.text import split_units
 
@@ -135,7 +135,13 @@ def page_probabilities(page: dict, weights: dict) -> np.ndarray:
 def predictions(pages: list[dict], probs: list[np.ndarray], threshold: float) -> dict:
     return {
         page["id"]: {
-            "articleBody": "\n".join(u for u, q in zip(page["units"], p, strict=True) if q >= threshold)
+            "articleBody": "\n".join(
+                u
+                for u, k in zip(
+                    page["units"], select(p, [len(u.split()) for u in page["units"]], threshold), strict=True
+                )
+                if k
+            )
         }
         for page, p in zip(pages, probs, strict=True)
     }

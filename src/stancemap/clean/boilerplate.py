@@ -78,13 +78,34 @@ def unit_probabilities(units: list[str], blocks: list[int], weights: dict | None
     return _logistic(x2, weights["stage2"])
 
 
+# A news page has a body: when the threshold leaves less than this many words, keep the units the
+# model rates closest to its best one instead of nothing (short articles on busy pages).
+MIN_BODY_WORDS = 40
+FALLBACK_FLOOR = 0.5
+# On a short article the model is less sure of every unit, so the threshold is also relative to
+# the page's best unit.
+RELATIVE_FLOOR = 0.6
+
+
+def select(p: np.ndarray, words: list[int], threshold: float) -> list[bool]:
+    """Which units to keep, given their probabilities and word counts."""
+    if not len(p):
+        return []
+    keep = p >= min(threshold, RELATIVE_FLOOR * p.max())
+    if sum(w for w, k in zip(words, keep, strict=True) if k) < MIN_BODY_WORDS:
+        keep = p >= FALLBACK_FLOOR * p.max()
+    return keep.tolist()
+
+
 def keep_units(
     text: str, units: list[tuple[int, int]], blocks: list[int], weights: dict | None = None
 ) -> list[tuple[int, int]]:
     """The article units of ``text`` among ``units`` (spans into ``text``)."""
     weights = weights or load_weights()
-    p = unit_probabilities([text[s:e] for s, e in units], blocks, weights)
-    return [span for span, prob in zip(units, p, strict=True) if prob >= weights["threshold"]]
+    texts = [text[s:e] for s, e in units]
+    p = unit_probabilities(texts, blocks, weights)
+    keep = select(p, [len(t.split()) for t in texts], weights["threshold"])
+    return [span for span, kept in zip(units, keep, strict=True) if kept]
 
 
 def boilerplate_score(unit: str) -> float:
