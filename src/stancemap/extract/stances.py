@@ -130,6 +130,8 @@ _CONDITION = re.compile(
     r"\b(?:only if|if|provided that|provided|providing|as long as|on condition that|unless)\s+(?P<c>[^,.;:!?”\"]+)",
     re.I,
 )
+# The environment variable that names the watchlist when none is given (worker processes inherit it).
+WATCHLIST_ENV = "STANCEMAP_WATCHLIST"
 _THERE_IS = re.compile(r"^(?:there (?:is|are|was|were|will be) )", re.I)
 
 
