@@ -116,3 +116,26 @@ def format_scores(scores: dict[str, Any]) -> str:
         for match, subsets in scores.items()
         for subset, measures in subsets.items()
     )
+
+
+# The gate's fixed slice: the first articles of PolNeAR dev and the example article, as paths
+# relative to the shared data folder (small enough for CI, fixed so that pins stay comparable).
+GATE_SLICE = (("data/polnear/dev.jsonl", 15), ("examples/starmer-backstop.quotes.jsonl", 1))
+
+
+def slice_lines(shared: str | os.PathLike, parts=GATE_SLICE) -> list[str]:
+    """The raw JSONL lines of a slice (what ``gate.data_hash`` hashes)."""
+    lines = []
+    for relative, count in parts:
+        with open(Path(shared) / relative, encoding="utf-8") as handle:
+            rows = [line for line in handle if line.strip()]
+        lines += rows[:count]
+    return lines
+
+
+def score_slice(shared: str | os.PathLike, nlp=None, parts=GATE_SLICE) -> tuple[list[str], dict[str, Any]]:
+    """Lines and scores of the gate slice, scored with the shared scorer."""
+    lines = slice_lines(shared, parts)
+    gold = [json.loads(line) for line in lines]
+    scorer = load_scorer(Path(shared) / "eval" / SCORER_NAME)
+    return lines, score(scorer, gold, list(predict(gold, nlp)))

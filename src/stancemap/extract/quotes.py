@@ -200,7 +200,10 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
             continue
         start, end = cue.content
         inside = [d for d in direct if _overlap(d, cue.content) > 0]
-        covering = [d for d in inside if _overlap(d, cue.content) >= 0.6 * (end - start)]
+        # The cue introduces a direct quote when its clause is that quote; words of its own before
+        # the quote ("said talk … was “premature,” adding: “…”") make it mixed or indirect speech.
+        lead = len(text[start : min(inside)[0]].split()) if inside else 0
+        covering = [d for d in inside if lead < 3 and _overlap(d, cue.content) >= 0.6 * (end - start)]
         if covering:
             continue  # a direct quote: handled below with this cue
         if len(text[start:end].split()) < 3:
@@ -280,7 +283,7 @@ def _continue_speakers(text: str, quotes: list[Quote]) -> None:
             same_para = previous.end > para_start
             between = text[previous.end : para_start]
             alone = not text[para_start : quote.start].strip()
-            if same_para or (alone and between.count("\n\n") <= 1 and not between.strip(' \n"“”')):
+            if same_para or (alone and between.count("\n\n") <= 1):
                 speaker = previous.speaker
                 quote.speaker = Speaker(speaker.actor, speaker.name, speaker.start, speaker.end)
                 quote.cue = previous.cue
@@ -305,7 +308,7 @@ def _merge_pieces(text: str, quotes: list[Quote]) -> list[Quote]:
         if (
             last is not None
             and quote.kind == "direct"
-            and last.kind in {"direct", "mixed"}
+            and last.kind == "direct"
             and "\n" not in text[last.end : quote.start]
             and quote.start - last.end <= _MERGE_GAP
             and _same_speaker(last, quote)

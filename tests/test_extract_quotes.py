@@ -1,0 +1,83 @@
+"""Quote extraction: quotation marks, cues, continued and merged speakers, unbalanced marks."""
+
+from __future__ import annotations
+
+import pytest
+
+from stancemap.extract.quotes import quote_spans
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "this is fine" today.', ['"this is fine"']),
+        ("He said “this is fine” today.", ["“this is fine”"]),
+        # An open quote runs to the end of its paragraph; the next paragraph is read on its own.
+        (
+            "“This runs on to the end of the paragraph\n\n“And this is closed,” he said.",
+            ["“This runs on to the end of the paragraph", "“And this is closed,”"],
+        ),
+        # A stray closing mark costs nothing; the quotes after it are still found.
+        ("Oops” then “a quote here” and more.", ["“a quote here”"]),
+    ],
+)
+def test_quote_spans_keep_marks_and_survive_unbalanced(text, expected):
+    assert [text[a:b] for a, b in quote_spans(text)] == expected
+
+
+def _quotes(nlp, text):
+    return [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in nlp(text)._.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "quoted", "speaker"),
+    [
+        (
+            "“We will defend every inch of our territory,” Jane Smith said on Monday.",
+            "direct",
+            "“We will defend every inch of our territory,”",
+            "Jane Smith",
+        ),
+        (
+            "Jane Smith told reporters: “We will defend every inch of our territory.”",
+            "direct",
+            "“We will defend every inch of our territory.”",
+            "Jane Smith",
+        ),
+        (
+            "Jane Smith has said she would be prepared to send peacekeeping troops.",
+            "indirect",
+            "she would be prepared to send peacekeeping troops",
+            "Jane Smith",
+        ),
+    ],
+)
+def test_quotes_kind_and_speaker(nlp, text, kind, quoted, speaker):
+    assert (kind, quoted, speaker) in _quotes(nlp, text)
+
+
+def test_pieces_of_one_speaker_merge(nlp):
+    text = "“We will not back down,” Jane Smith said. “Not now, not ever, not for anyone.”"
+    (quote,) = nlp(text)._.quotes
+    assert quote.text == text
+    assert quote.speaker.name == "Jane Smith"
+
+
+def test_quote_inside_cue_is_not_the_attribution(nlp):
+    text = "“We don’t think there is room for four networks in this market,” Jeff Zucker said."
+    (quote,) = [q for q in nlp(text)._.quotes if q.kind == "direct"]
+    assert quote.speaker.name == "Jeff Zucker"
+
+
+def test_next_paragraph_continues_speaker(nlp):
+    text = (
+        "“Europe must play its role in the security of the continent,” Jane Smith said.\n\n"
+        "“But there must be a backstop from our allies across the ocean.”"
+    )
+    quotes = [q for q in nlp(text)._.quotes if q.kind == "direct"]
+    assert [q.speaker.name for q in quotes] == ["Jane Smith", "Jane Smith"]
+
+
+def test_unresolved_pronoun_is_explicit(nlp):
+    (quote,) = nlp("“The plan will not work in the way they think it will,” he said.")._.quotes
+    assert quote.speaker.actor is None and quote.speaker.name == "he"
