@@ -19,3 +19,24 @@ db_option = click.option(
 
 def echo_skip(skip: Skip) -> None:
     click.echo(str(skip), err=True)
+
+
+def _use_watchlist(ctx, param, value):
+    # Through the environment, so that worker processes (--workers, a local Dask cluster) load it too.
+    if value:
+        import os
+
+        from ..extract.stances import WATCHLIST_ENV
+
+        os.environ[WATCHLIST_ENV] = str(value)
+    return value
+
+
+watchlist_option = click.option(
+    "--watchlist",
+    type=click.Path(exists=True, dir_okay=False),
+    envvar="STANCEMAP_WATCHLIST",
+    expose_value=False,
+    callback=_use_watchlist,
+    help="Issues to find stances on (TOML or YAML; see examples/watchlist.toml). Default: $STANCEMAP_WATCHLIST.",
+)

@@ -11,11 +11,12 @@ from ..analyze import analyze_documents, is_english
 from ..errors import SKIP_NOT_ENGLISH, Skip
 from ..ingest import iter_documents
 from ..render import summary
-from ._common import echo_skip
+from ._common import echo_skip, watchlist_option
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
+@watchlist_option
 @click.option("--json", "as_json", is_flag=True, help="Print the Article JSON, one article per line.")
 @click.option("--indent", type=int, default=None, help="Indent the JSON (default: one line per article).")
 def analyze(paths: tuple[str, ...], as_json: bool, indent: int | None) -> None:

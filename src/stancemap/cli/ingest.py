@@ -7,13 +7,14 @@ from pathlib import Path
 
 import click
 
-from ._common import db_option, echo_skip
+from ._common import db_option, echo_skip, watchlist_option
 
 EXIT_INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True)
+@watchlist_option
 @db_option
 @click.option(
     "--workers",

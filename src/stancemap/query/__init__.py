@@ -3,5 +3,9 @@
 from .actors import ActorRow, actors
 from .articles import article, articles
 from .quotes import QuoteRow, quotes
+from .stances import EventRow, FigureRow, Shift, StanceRow, events, figures, matrix, shifts, stances, timeline
 
-__all__ = ["ActorRow", "QuoteRow", "actors", "article", "articles", "quotes"]
+__all__ = [
+    "ActorRow", "EventRow", "FigureRow", "QuoteRow", "Shift", "StanceRow", "actors", "article", "articles", "events",
+    "figures", "matrix", "quotes", "shifts", "stances", "timeline",
+]

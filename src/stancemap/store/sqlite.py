@@ -193,6 +193,8 @@ class Store:
         row = db.execute(
             "SELECT id, role, affiliation FROM actors WHERE name = ? AND kind = ?", (name, kind)
         ).fetchone()
+        if row is None and kind == "person":
+            row = self._same_person(name)
         if row is None:
             return db.execute(
                 "INSERT INTO actors (name, kind, role, affiliation) VALUES (?, ?, ?, ?)",
@@ -204,6 +206,31 @@ class Store:
                 (role, affiliation, row[0]),
             )
         return row[0]
+
+    def _same_person(self, name: str):
+        """The one stored person that ``name`` names in another form: "Starmer" and "Keir Starmer" (same
+        surname, and same first name when both have one). None when no one, or more than one, fits."""
+        db = self.connection
+        words = name.split()
+        rows = db.execute(
+            "SELECT id, role, affiliation, name FROM actors WHERE kind = 'person' AND (name = ? OR name LIKE ?)",
+            (words[-1], "% " + words[-1].replace("%", "").replace("_", "")),
+        ).fetchall()
+        fits = []
+        for row in rows:
+            have = row[3].split()
+            if have[-1] != words[-1]:
+                continue  # LIKE is case-insensitive; surnames are not
+            if len(have) > 1 and len(words) > 1 and have[0][0] != words[0][0]:
+                continue  # "Keir Starmer" and "Victoria Starmer" are different people
+            fits.append(row)
+        if len(fits) != 1:
+            return None
+        row = fits[0]
+        taken = db.execute("SELECT 1 FROM actors WHERE name = ? AND kind = 'person'", (name,)).fetchone()
+        if len(words) > len(row[3].split()) and taken is None:
+            db.execute("UPDATE actors SET name = ? WHERE id = ?", (name, row[0]))  # keep the fullest form
+        return row
 
     def counts(self) -> dict[str, int]:
         tables = ("articles", "actors", "quotes", "stances", "figures", "events")
