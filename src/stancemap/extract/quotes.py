@@ -286,7 +286,9 @@ def _continue_speakers(text: str, quotes: list[Quote]) -> None:
             if same_para or (alone and between.count("\n\n") <= 1):
                 speaker = previous.speaker
                 quote.speaker = Speaker(speaker.actor, speaker.name, speaker.start, speaker.end)
-                quote.cue = previous.cue
+                # A copy: offsets are shifted per quote later, and a shared object would move twice.
+                cue = previous.cue
+                quote.cue = Span(cue.start, cue.end, cue.text) if cue else None
         if quote.speaker is not None:
             previous = quote
 
