@@ -28,10 +28,31 @@ from .actors import ActorTable
 from .lexicon import DEMONYMS
 from .syntax import actor_of, members_of
 
-EVENT_NOUNS = {"talks", "summit", "summits", "meeting", "meetings", "discussions", "negotiations", "conference",
-               "summitry", "gathering", "ceasefire talks"}
-_GROUP_NOUNS = {"leaders", "officials", "ministers", "representatives", "heads", "delegations", "envoys",
-                "diplomats", "delegates", "negotiators"}
+EVENT_NOUNS = {
+    "talks",
+    "summit",
+    "summits",
+    "meeting",
+    "meetings",
+    "discussions",
+    "negotiations",
+    "conference",
+    "summitry",
+    "gathering",
+    "ceasefire talks",
+}
+_GROUP_NOUNS = {
+    "leaders",
+    "officials",
+    "ministers",
+    "representatives",
+    "heads",
+    "delegations",
+    "envoys",
+    "diplomats",
+    "delegates",
+    "negotiators",
+}
 _PLACE_PREPS = {"in", "at", "to"}
 _ARRIVE = {"arrived", "arrives", "arriving", "landed", "lands", "travelled", "traveled", "flew"}
 _INVITE = {"invited", "invite", "included", "include", "consulted"}
@@ -90,7 +111,11 @@ def _listed(doc: Doc, table: ActorTable, sent) -> list[str]:
     """Members of "leaders of A, B and C" (scanned in text order: list parses are often broken)."""
     found: list[str] = []
     for token in sent:
-        if token.lower_ not in _GROUP_NOUNS or token.i + 1 >= sent.end or doc[token.i + 1].lower_ not in {"of", "from"}:
+        if (
+            token.lower_ not in _GROUP_NOUNS
+            or token.i + 1 >= sent.end
+            or doc[token.i + 1].lower_ not in {"of", "from"}
+        ):
             continue
         i = token.i + 2
         while i < sent.end and (i in table.token_actor or doc[i].lower_ in {",", "and", "the", "&"}):
@@ -172,11 +197,16 @@ def find_events(doc: Doc, table: ActorTable) -> list[Event]:
     day = news_day(doc)
     if events and events[0].when is None and events[0].past and day:
         events[0].when = day  # the lead event happened on the day the report is about
-    return [
-        Event(e.start, e.end, doc.text[e.start : e.end].strip(), e.what, _where(e.places), e.when,
-              [p for p in e.participants if p not in [n for n, _ in e.places]], e.not_invited)
-        for e in events
-    ]
+    found = []
+    for e in events:
+        raw = doc.text[e.start : e.end]
+        start = e.start + len(raw) - len(raw.lstrip())  # the sentence without its trailing blank lines
+        end = e.start + len(raw.rstrip())
+        participants = [p for p in e.participants if p not in [n for n, _ in e.places]]
+        found.append(
+            Event(start, end, doc.text[start:end], e.what, _where(e.places), e.when, participants, e.not_invited)
+        )
+    return found
 
 
 def _governed(doc: Doc, table: ActorTable, noun: Token, governor: Token, event: _Event) -> None:
@@ -193,8 +223,10 @@ def _governed(doc: Doc, table: ActorTable, noun: Token, governor: Token, event: 
         _add(event.participants, _name(table, actor_of(doc, table, subject)))
     if governor.pos_ in {"NOUN", "ADJ"} or subject is None:
         # "some present at the meeting, including X"; "a delegation to ... for discussions" led by X.
-        for actor in [actor_of(doc, table, governor) if governor.pos_ == "PROPN" else None,
-                      *members_of(doc, table, governor)]:
+        for actor in [
+            actor_of(doc, table, governor) if governor.pos_ == "PROPN" else None,
+            *members_of(doc, table, governor),
+        ]:
             _add(event.participants, _name(table, actor))
         if governor.dep_ == "dobj" and governor.head.pos_ == "VERB":
             lead = next((c for c in governor.head.children if c.dep_ == "nsubj"), None)
@@ -243,7 +275,11 @@ def resolve_date(expression: str | None, published: str | None) -> str | None:
     full = normalise_date(f"{expression} {base.year}")
     if full:
         # "17 December" read in January is last year's.
-        return full if full <= (base + timedelta(days=31)).isoformat() else normalise_date(f"{expression} {base.year - 1}")
+        return (
+            full
+            if full <= (base + timedelta(days=31)).isoformat()
+            else normalise_date(f"{expression} {base.year - 1}")
+        )
     return expression
 
 

@@ -32,7 +32,7 @@ from .syntax import char_span, holder_of_noun, holders_of_clause, negated
 
 # Attitude words by word form (the pipeline has no lemmatizer). +1 favours what they govern, -1 is against it.
 _POSITIVE = """must should ought need needs needed necessary essential vital crucial imperative prepared ready
-willing want wants wanted wish wishes hope hopes support supports supported supporting backs backed backing
+willing want wants wanted wish wishes hope hopes support supports supported supporting back backs backed backing
 favour favours favoured favor favors favored endorse endorses endorsed welcome welcomes welcomed accept accepts
 accepted agree agrees agreed commit commits committed committing pledge pledges pledged promise promises
 promised vow vows vowed urge urges urged advocate advocates advocated champion champions championed embrace
@@ -46,6 +46,7 @@ sceptical skeptical reluctant unwilling"""
 ATTITUDE = {w: 1 for w in _POSITIVE.split()} | {w: -1 for w in _NEGATIVE.split()}
 # Words that are attitudes only as verbs ("backs the plan", not "came back").
 _VERB_ONLY = {
+    "back",
     "backs",
     "backed",
     "backing",

@@ -1,0 +1,81 @@
+"""Figures: the example's gold figures (value, holder, qualifier), and value parsing on small sentences."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from stancemap.analyze import analyze
+from stancemap.extract.figures import find_figures
+
+# The gold says what kind of figure each is in its "what" ("..., current", "... target", "demanded",
+# "suggested"); the qualifier must say the same kind.
+KINDS = ("current", "target", "demanded", "suggested")
+
+
+@pytest.fixture(scope="module")
+def example(example_path, nlp):
+    return analyze(example_path.read_text(encoding="utf-8"), nlp=nlp)
+
+
+@pytest.fixture(scope="module")
+def gold(shared_dir):
+    return json.loads((shared_dir / "examples" / "starmer-backstop.gold.json").read_text(encoding="utf-8"))
+
+
+def test_example_all_gold_figures(example, gold):
+    wrong = []
+    for g in gold["numbers"]:
+        got = next((f for f in example.figures if f.value == g["value"] and f.unit == g["unit"]), None)
+        kind = next((k for k in KINDS if k in g["what"]), None)
+        ok = (
+            got is not None
+            and got.holder == g["holder"]
+            and (kind is None or kind in (got.qualifier or ""))
+            and (g.get("qualifier") is None or g["qualifier"] in (got.qualifier or ""))
+        )
+        if not ok:
+            wrong.append((g, got))
+    assert not wrong, wrong
+
+
+def test_example_figures_point_into_the_text(example):
+    assert example.figures
+    for figure in example.figures:
+        assert example.text[figure.start : figure.end] == figure.text
+        assert str(figure.value).rstrip("0").rstrip(".") in figure.text.replace(",", "")
+
+
+def test_example_figure_measures_defence_spending(example):
+    current = next(f for f in example.figures if f.qualifier and "current" in f.qualifier)
+    assert "defence spending" in current.what
+    assert "gross national product" in current.what
+
+
+@pytest.mark.parametrize(
+    "text,value,unit,qualifier",
+    [
+        ("Germany currently spends about 1.5% of its economy on defence.", 1.5, "%", "current, around"),
+        ("The council wants to spend $5 million on buses.", 5e6, "USD", None),
+        ("France has sent 2,000 troops to the border.", 2000, "troops", None),
+        ("Italy plans to spend less than 2% on defence.", 2, "%", "less than"),
+    ],
+)
+def test_values_units_and_bounds(nlp, text, value, unit, qualifier):
+    doc = nlp(text)
+    (figure,) = find_figures(doc, doc._.actor_table)
+    assert (figure.value, figure.unit) == (value, unit)
+    if qualifier:
+        assert qualifier in figure.qualifier
+
+
+def test_holder_is_the_clause_subject(nlp):
+    doc = nlp("Germany currently spends about 1.5% of its economy on defence.")
+    (figure,) = find_figures(doc, doc._.actor_table)
+    assert figure.holder == "Germany"
+
+
+def test_bare_counts_of_nothing_tracked_are_not_figures(nlp):
+    doc = nlp("The two leaders met for 3 hours and shook hands 12 times.")
+    assert find_figures(doc, doc._.actor_table) == []

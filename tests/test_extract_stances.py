@@ -1,0 +1,167 @@
+"""Stances: the example's gold stances on its watchlist, and the rules on small hand-written sentences."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from stancemap.analyze import analyze
+from stancemap.extract.issues import (
+    Issue,
+    WatchlistError,
+    keyword_span,
+    load_watchlist,
+    match_issues,
+    parse_watchlist,
+    propose_issues,
+)
+from stancemap.extract.pipeline import load_nlp
+from stancemap.extract.stances import condition_of, find_stances
+
+ROOT = Path(__file__).resolve().parents[1]
+WATCHLIST = ROOT / "examples" / "watchlist.toml"
+
+
+@pytest.fixture(scope="module")
+def example(example_path):
+    return analyze(example_path.read_text(encoding="utf-8"), nlp=load_nlp(str(WATCHLIST)))
+
+
+@pytest.fixture(scope="module")
+def gold(shared_dir):
+    return json.loads((shared_dir / "examples" / "starmer-backstop.gold.json").read_text(encoding="utf-8"))
+
+
+def test_example_all_gold_stances(example, gold):
+    found = {(s.actor_name, s.issue): s for s in example.stances}
+    wrong = []
+    for g in gold["stances"]:
+        got = found.get((g["actor"], g["issue"]))
+        if got is None or got.stance != g["stance"]:
+            wrong.append((g["actor"], g["issue"], g["stance"], got.stance if got else None))
+    assert not wrong, wrong
+
+
+def test_example_stances_carry_evidence_into_the_text(example):
+    for stance in example.stances:
+        assert stance.evidence, stance
+        for span in stance.evidence:
+            assert example.text[span.start : span.end] == span.text
+        for n in stance.quotes:
+            assert 0 <= n < len(example.quotes)
+        assert 0 < stance.confidence <= 1
+
+
+def test_example_condition_of_conditional_support(example):
+    starmer = next(
+        s for s in example.stances if s.actor_name == "Keir Starmer" and s.issue.startswith("European peacekeeping")
+    )
+    assert "lasting peace agreement" in (starmer.condition or "")
+
+
+def _stances(nlp, text, issues):
+    doc = nlp(text)
+    return {(s.actor_name, s.issue): s for s in find_stances(doc, doc._.actor_table, doc._.quotes or [], issues)}
+
+
+CHARGE = [Issue("Congestion charge", keywords=["congestion charge"])]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("“I will support a congestion charge for the centre,” said Helen Marsh.", "support"),
+        ("“I will not support a congestion charge for the centre,” said Helen Marsh.", "oppose"),
+        ("Helen Marsh said a congestion charge for the centre was premature.", "oppose"),
+        ("Helen Marsh said a congestion charge is the only way to cut pollution.", "support"),
+        ("Helen Marsh wanted to resist any talk of a congestion charge.", "oppose"),
+        ("Helen Marsh rejected a congestion charge for the centre.", "oppose"),
+        ("Helen Marsh backs a congestion charge for the centre.", "support"),
+    ],
+)
+def test_polarity_from_cues_negation_and_nesting(nlp, text, expected):
+    found = _stances(nlp, text, CHARGE)
+    assert found[("Helen Marsh", "Congestion charge")].stance == expected
+
+
+def test_condition_makes_support_conditional(nlp):
+    found = _stances(nlp, "“I would back a congestion charge if buses improve first,” said Helen Marsh.", CHARGE)
+    stance = found[("Helen Marsh", "Congestion charge")]
+    assert stance.stance == "conditional"
+    assert stance.condition == "buses improve first"
+
+
+def test_group_member_holds_the_described_view(nlp):
+    text = "Some at the meeting, including Tom Reyes, wanted to resist a congestion charge."
+    assert _stances(nlp, text, CHARGE)[("Tom Reyes", "Congestion charge")].stance == "oppose"
+
+
+def test_held_view_belongs_to_its_holder(nlp):
+    text = "Helen Marsh said it was no surprise given Tom Reyes's view that the city should have a congestion charge."
+    found = _stances(nlp, text, CHARGE)
+    assert found[("Tom Reyes", "Congestion charge")].stance == "support"
+    assert ("Helen Marsh", "Congestion charge") not in found
+
+
+def test_rejecting_the_contrary_supports_the_issue(nlp):
+    issues = [Issue("Poland at the talks", keywords=["Poland + talks"], against=["excluded from"])]
+    text = "Anna Nowak said Poland will not accept any deal if it is excluded from the talks."
+    assert _stances(nlp, text, issues)[("Anna Nowak", "Poland at the talks")].stance == "support"
+
+
+def test_no_issues_no_stances(nlp):
+    doc = nlp("“I will support a congestion charge,” said Helen Marsh.")
+    assert find_stances(doc, doc._.actor_table, doc._.quotes, []) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("I'd do it if there is a lasting peace agreement, he said", "a lasting peace agreement"),
+        ("provided that the unions agree.", "the unions agree"),
+        ("unless prices fall", "not prices fall"),
+        ("no condition here", None),
+    ],
+)
+def test_condition_of(text, expected):
+    assert condition_of(text) == expected
+
+
+def test_watchlist_toml_and_yaml(tmp_path):
+    toml = tmp_path / "w.toml"
+    toml.write_text('[[issue]]\nname = "A"\nkeywords = ["road charging", "charge + drivers"]\n', encoding="utf-8")
+    yaml = tmp_path / "w.yaml"
+    yaml.write_text("issues:\n  - name: A\n    keywords: [road charging, charge + drivers]\n", encoding="utf-8")
+    assert load_watchlist(toml) == load_watchlist(yaml)
+    assert [i.name for i in load_watchlist(WATCHLIST)][0] == "European peacekeeping troops in Ukraine"
+
+
+@pytest.mark.parametrize("data", [{"issue": [{"name": "A"}]}, {"issue": [{"keywords": ["x"]}]}, {"issue": "A"}])
+def test_watchlist_errors_say_what_is_missing(data):
+    with pytest.raises(WatchlistError):
+        parse_watchlist(data)
+
+
+def test_keyword_conjunction_and_plural():
+    assert keyword_span("charge + drivers", "a charge on all drivers") == (2, 23)
+    assert keyword_span("charge + drivers", "a charge on all cars") is None
+    assert keyword_span("peacekeeping troop", "peacekeeping troops") is not None
+    assert keyword_span("say", "essay") is None
+    assert [m.issue.name for m in match_issues("Ukraine’s voice", [Issue("U", keywords=["Ukraine's voice"])])] == ["U"]
+
+
+def test_propose_issues_groups_similar_statements():
+    statements = [
+        "The four-day week would help families.",
+        "A four-day week is a fantasy, he said.",
+        "We cannot afford a four-day week.",
+        "Road charging is coming.",
+        "The weather was fine.",
+    ]
+    proposals = propose_issues(statements)
+    assert proposals[0].name == "four-day week"
+    assert proposals[0].size == 3
+    known = [Issue("Shorter week", keywords=["four-day week"])]
+    assert all(p.name != "four-day week" for p in propose_issues(statements, known=known))
