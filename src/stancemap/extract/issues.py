@@ -152,7 +152,8 @@ _STOP_WORDS = """a an the and or but if of to in on at for with from by as is ar
     these those there their they them we our us i you he she his her him not no so than then too very can could
     will would shall should must may might do does did done have has had having just also even only about into
     over after before again further more most such what which who whom whose when where why how all any both each
-    few other some own same said says say told according mr mrs ms sir now new one two time way"""
+    few other some own same said says say told according mr mrs ms sir now new one two time way don't doesn't
+didn't won't can't isn't aren't wasn't i'm it's we're know think make going get want see"""
 _STOP = set(_STOP_WORDS.split())
 
 

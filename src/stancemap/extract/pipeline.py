@@ -60,7 +60,9 @@ def quotes_component(doc: Doc) -> Doc:
 # -- figures, events, stances (extract/figures.py, events.py, stances.py) ------------------------------
 
 
-@Language.component("stancemap_figures", requires=["doc._.actor_table", "doc.ents"], assigns=["doc._.figures"])
+@Language.component(
+    "stancemap_figures", requires=["doc._.actor_table", "doc.ents"], assigns=["doc._.figures"]
+)
 def figures_component(doc: Doc) -> Doc:
     doc._.figures = find_figures(doc, doc._.actor_table or find_actors(doc))
     return doc
@@ -73,7 +75,10 @@ def events_component(doc: Doc) -> Doc:
 
 
 @Language.factory(
-    "stancemap_stances", default_config={"watchlist": ""}, requires=["doc._.quotes"], assigns=["doc._.stances"]
+    "stancemap_stances",
+    default_config={"watchlist": ""},
+    requires=["doc._.quotes"],
+    assigns=["doc._.stances"],
 )
 def make_stances(nlp: Language, name: str, watchlist: str) -> StanceComponent:
     return StanceComponent(watchlist or None)
@@ -110,6 +115,11 @@ def _load_nlp(watchlist: str | None) -> Language:
     nlp.add_pipe("stancemap_events")
     nlp.add_pipe("stancemap_stances", config={"watchlist": watchlist or ""})
     return nlp
+
+
+# The cache of loaded pipelines, seen through load_nlp (how many times a process loaded the model).
+load_nlp.cache_info = _load_nlp.cache_info
+load_nlp.cache_clear = _load_nlp.cache_clear
 
 
 def shift_actor(actor: Actor, offset: int) -> Actor:

@@ -1,0 +1,71 @@
+"""stancemap stances / timeline / figures / events / issues on the example and the multi-article fixtures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from stancemap.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+WATCHLIST = ROOT / "examples" / "watchlist.toml"
+FIXTURES = ROOT / "tests" / "fixtures" / "stances"
+# --watchlist is passed on through the environment (for worker processes): keep it out of other tests.
+ENV = {"STANCEMAP_WATCHLIST": None}
+
+
+def run(*args):
+    result = CliRunner().invoke(cli, [str(a) for a in args], env=ENV)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.fixture(scope="module")
+def example_db(tmp_path_factory, example_path):
+    db = tmp_path_factory.mktemp("cli") / "example.db"
+    run("ingest", example_path, "--watchlist", WATCHLIST, "--db", db)
+    return db
+
+
+def test_stances_matrix_for_the_example(example_db):
+    out = run("stances", "--db", example_db)
+    for name in ("Keir Starmer", "Olaf Scholz", "Volodymyr Zelensky", "Sergei Lavrov", "Donald Trump"):
+        assert name in out
+    assert "European peacekeeping" in out and "oppose" in out and "support" in out
+
+
+def test_stances_of_files_without_a_store(example_path):
+    out = run("stances", example_path, "--watchlist", WATCHLIST, "--actor", "Scholz", "--json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["actor"], r["stance"]) for r in rows] == [("Olaf Scholz", "oppose")]
+
+
+def test_figures_and_events(example_db):
+    figures = [json.loads(line) for line in run("figures", "--db", example_db, "--json").splitlines()]
+    assert {f["holder"] for f in figures} >= {"United Kingdom", "Keir Starmer", "Donald Trump", "Mark Rutte"}
+    events = [json.loads(line) for line in run("events", "--db", example_db, "--json").splitlines()]
+    assert any(e["not_invited"] == ["Ukraine"] for e in events)
+    assert "Elysee Palace" in run("events", "--db", example_db)
+
+
+def test_timeline_shows_the_shift(tmp_path):
+    db = tmp_path / "fx.db"
+    run("ingest", FIXTURES / "articles", "--watchlist", FIXTURES / "watchlist.yaml", "--db", db)
+    out = run("timeline", "--actor", "Marsh", "--db", db)
+    assert "shift" in out and "2024-03-04" in out and "2024-07-01" in out
+    data = json.loads(run("timeline", "--actor", "Marsh", "--db", db, "--json"))
+    assert [s["after"]["stance"] for s in data["shifts"]] == ["conditional", "support"]
+
+
+def test_issues_list_propose_and_accept(example_db, tmp_path):
+    assert "Ukraine's place in peace talks" in run("issues", "--watchlist", WATCHLIST)
+    watchlist = tmp_path / "w.toml"
+    watchlist.write_text(WATCHLIST.read_text(encoding="utf-8"), encoding="utf-8")
+    out = run("issues", "--propose", "--watchlist", watchlist, "--db", example_db)
+    if not out.strip():
+        pytest.skip("no proposals on this store")
+    run("issues", "--accept", "1", "--name", "My issue", "--watchlist", watchlist, "--db", example_db)
+    assert "My issue" in run("issues", "--watchlist", watchlist)
