@@ -219,7 +219,9 @@ def _holder_and_kind(doc: Doc, table: ActorTable, path: list[Token]) -> tuple[st
 
 def _what(doc: Doc, ent: Span, path: list[Token]) -> str | None:
     parts = []
-    spend = next((t for t in path if t.lower_ in {"spend", "spends", "spent", "spending"} and t.pos_ == "VERB"), None)
+    spend = next(
+        (t for t in path if t.lower_ in {"spend", "spends", "spent", "spending"} and t.pos_ == "VERB"), None
+    )
     if spend is not None:
         # "spends 2.3% of GNP on defence": the "on" may hang off the verb or off the last noun.
         on = next((t for t in spend.subtree if t.dep_ == "prep" and t.lower_ == "on"), None)
@@ -228,8 +230,14 @@ def _what(doc: Doc, ent: Span, path: list[Token]) -> str | None:
             parts.append(f"{pobj.text.lower()} spending")
     if not parts:
         sent = ent.root.sent
-        chunks = [c for c in doc.noun_chunks if c.sent == sent and c.root.lower_ in _MEASURES and c.end <= ent.start
-                  and c.root.lower_ != "share"]
+        chunks = [
+            c
+            for c in doc.noun_chunks
+            if c.sent == sent
+            and c.root.lower_ in _MEASURES
+            and c.end <= ent.start
+            and c.root.lower_ != "share"
+        ]
         if chunks:
             words = [t.text.lower() for t in chunks[-1] if t.dep_ not in {"det", "poss"} and t.pos_ != "PRON"]
             parts.append(" ".join(words))
