@@ -24,7 +24,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from stancemap.clean.boilerplate import WEIGHTS, context_features, select
+from stancemap.clean.boilerplate import WEIGHTS, context_features, rescue, select
 from stancemap.clean.features import NAMES, unit_features
 from stancemap.clean.text import split_units
 
@@ -138,7 +138,9 @@ def predictions(pages: list[dict], probs: list[np.ndarray], threshold: float) ->
             "articleBody": "\n".join(
                 u
                 for u, k in zip(
-                    page["units"], select(p, [len(u.split()) for u in page["units"]], threshold), strict=True
+                    page["units"],
+                    rescue(page["units"], select(p, [len(u.split()) for u in page["units"]], threshold)),
+                    strict=True,
                 )
                 if k
             )

@@ -10,12 +10,13 @@ inside a menu is a menu item). Weights live in ``boilerplate.json`` beside this 
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
 import numpy as np
 
-from .features import NAMES, unit_features
+from .features import NAMES, boilerplate_signals, is_sentence, unit_features
 
 WEIGHTS = "boilerplate.json"
 CONTEXT_NAMES = [
@@ -97,6 +98,40 @@ def select(p: np.ndarray, words: list[int], threshold: float) -> list[bool]:
     return keep.tolist()
 
 
+# A dateline opens a news story: "WASHINGTON ― ...", "LONDON (Reuters) - ...".
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ ,]{2,40}(\([A-Za-z .]{1,20}\))?\s*[―—–-]{1,2}\s+\S")
+# A dropped run this short between kept units is part of the article unless it looks like furniture.
+MAX_GAP = 2
+
+
+def rescue(texts: list[str], keep: list[bool]) -> list[bool]:
+    """Give back article units the model dropped: datelined openings and sentences beside the body.
+
+    A unit that opens with a dateline ("WASHINGTON ― ...") starts the story. A run of at most
+    ``MAX_GAP`` dropped units between two kept ones is part of it ("That comment is a lie.") unless
+    it uses the words of page furniture, and so is a sentence next to a kept unit. Clean articles
+    then stay whole, while menus and appeals, which carry those words or are no sentences, stay out.
+    """
+    keep = list(keep)
+    sentence = [is_sentence(t) and not boilerplate_signals(t, prose=True) for t in texts]
+    for i, unit in enumerate(texts):
+        if not keep[i] and _DATELINE.match(unit) and len(unit.split()) >= 12:
+            keep[i] = not boilerplate_signals(unit, prose=True)
+    kept_idx = [i for i, k in enumerate(keep) if k]
+    for a, b in zip(kept_idx, kept_idx[1:], strict=False):
+        gap = range(a + 1, b)
+        if 1 <= len(gap) <= MAX_GAP and all(sentence[j] or not boilerplate_signals(texts[j]) for j in gap):
+            for j in gap:
+                keep[j] = True
+    changed = bool(kept_idx)
+    while changed:
+        changed = False
+        for i in range(len(keep)):
+            if not keep[i] and sentence[i] and ((i and keep[i - 1]) or (i + 1 < len(keep) and keep[i + 1])):
+                keep[i] = changed = True
+    return keep
+
+
 def keep_units(
     text: str, units: list[tuple[int, int]], blocks: list[int], weights: dict | None = None
 ) -> list[tuple[int, int]]:
@@ -104,7 +139,7 @@ def keep_units(
     weights = weights or load_weights()
     texts = [text[s:e] for s, e in units]
     p = unit_probabilities(texts, blocks, weights)
-    keep = select(p, [len(t.split()) for t in texts], weights["threshold"])
+    keep = rescue(texts, select(p, [len(t.split()) for t in texts], weights["threshold"]))
     return [span for span, kept in zip(units, keep, strict=True) if kept]
 
 

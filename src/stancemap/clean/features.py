@@ -390,6 +390,37 @@ NAMES = [
 ]
 
 
+def is_prose(unit: str) -> bool:
+    """A long unit with a sentence end: a paragraph of prose."""
+    return len(_WORD.findall(unit)) >= PROSE_WORDS and bool(_SENTENCE_END.search(unit))
+
+
+def is_sentence(unit: str) -> bool:
+    """Shaped like a sentence: three words or more, a capital or a quote first, a stop word, a final stop."""
+    words = _WORD.findall(unit)
+    stripped = unit.strip()
+    return (
+        len(words) >= 3
+        and (stripped[:1].isupper() or stripped[:1] in "\"“‘'")
+        and any(w.lower() in STOP_WORDS for w in words)
+        and bool(_ENDS_SENTENCE.search(unit))
+    )
+
+
+def boilerplate_signals(unit: str, *, prose: bool = False) -> bool:
+    """Whether a unit uses the words of appeals, navigation, captions or copyright lines.
+
+    With ``prose`` (a sentence of the story), one stray word ("home state", "accept the
+    nomination", "photo") is not enough: it takes two, or a copyright mark.
+    """
+    if _COPYRIGHT.search(unit):
+        return True
+    hits = len(_APPEAL.findall(unit)) + len(_LINKY.findall(unit))
+    if prose:
+        return hits >= 2
+    return hits > 0 or bool(_CAPTION.search(unit))
+
+
 def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
