@@ -27,6 +27,8 @@ _TRIM = " \t\n,;:—–-"
 _NEAR_AFTER = 80
 # Pieces of one speaker in a paragraph are one quote when only a cue clause stands between them.
 _MERGE_GAP = 60
+# How many heads up from a quoted passage its governing verb may be.
+_GOVERN_REACH = 3
 # Between a cue and the opening mark of its quote: no sentence end and no other quotation.
 _BREAK = re.compile(r"[.?!][\s\"”]|[\"“”]")
 
@@ -232,7 +234,40 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
 
     quotes.sort(key=lambda q: q.start)
     _continue_speakers(text, quotes)
-    return _merge_pieces(text, quotes)
+    merged = _merge_pieces(text, quotes)
+    for quote in merged:
+        # Last resort, after pieces are merged: the subject of the verb the quote hangs from.
+        if quote.kind == "direct" and quote.speaker is None:
+            governing = _governing_subject(doc, (quote.start, quote.end))
+            found = resolve_speaker(doc, table, governing[1]) if governing else None
+            if found is not None:
+                verb = governing[0]
+                quote.speaker, quote.cue = found, Span(verb.idx, verb.idx + len(verb), verb.text)
+    return merged
+
+
+def _governing_subject(doc: Doc, span: tuple[int, int]) -> tuple[Token, Token] | None:
+    """The verb a quoted passage hangs from, and its subject, whatever the verb
+    ("Huckabee is labeling Obama's actions “a blatant … abuse of power.”")."""
+    inner = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if inner is None:
+        return None
+    token = inner[0]
+    for _ in range(len(inner) + 1):  # bounded: heads of a cached parse may not reach a root
+        if token.head is token or not span[0] <= token.idx < span[1]:
+            break
+        token = token.head
+    if span[0] <= token.idx < span[1]:
+        return None
+    for _ in range(_GOVERN_REACH):
+        if token.pos_ in {"VERB", "AUX"}:
+            subject = _subject(token)
+            if subject is not None and not (span[0] <= subject.idx < span[1]):
+                return token, subject
+        if token.head is token:
+            return None
+        token = token.head
+    return None
 
 
 def _cue_for(doc: Doc, span: tuple[int, int], cues: list[Cue]) -> Cue | None:
