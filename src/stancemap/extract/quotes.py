@@ -104,7 +104,10 @@ def _char_span(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    text = doc.text
+    # Doc.text joins every token anew on each access; this runs once per cue, so keep it per doc.
+    text = doc.user_data.get("stancemap_text")
+    if text is None:
+        text = doc.user_data["stancemap_text"] = doc.text
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM:
