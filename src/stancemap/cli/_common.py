@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+
 import click
+from rich.console import Console
+from rich.table import Table
 
 from ..errors import Skip
 from ..store import DEFAULT_DB
@@ -40,3 +46,31 @@ watchlist_option = click.option(
     callback=_use_watchlist,
     help="Issues to find stances on (TOML or YAML; see examples/watchlist.toml). Default: $STANCEMAP_WATCHLIST.",
 )
+
+
+def console() -> Console:
+    # Piped output gets a wide table rather than rich's 80-column default.
+    terminal = Console()
+    return terminal if terminal.is_terminal else Console(width=160)
+
+
+def print_rows(
+    rows: Sequence,
+    *,
+    as_json: bool,
+    columns: Sequence[str],
+    cells: Callable[[object], Sequence[str]],
+    title: str | None = None,
+    show_lines: bool = True,
+) -> None:
+    """Rows of a read command: one JSON object per row, or a table of ``columns`` filled by ``cells``."""
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(asdict(row), ensure_ascii=False))
+        return
+    table = Table(show_lines=show_lines, title=title)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*cells(row))
+    console().print(table)

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict
-
 import click
-from rich.console import Console
-from rich.table import Table
 
 from .. import query
 from ..render import actor_label
 from ..store import open_store
-from ._common import db_option
+from ._common import db_option, print_rows
 
 
 @click.command()
@@ -27,26 +22,17 @@ def quotes(speaker, kind, since, until, limit, as_json, db_path) -> None:
     """Quotes from the store, with speaker, cue, date and source offsets."""
     with open_store(db_path, create=False) as store:
         rows = query.quotes(store, speaker=speaker, kind=kind, since=since, until=until, limit=limit)
-    if as_json:
-        for row in rows:
-            click.echo(json.dumps(asdict(row), ensure_ascii=False))
-        return
-    if not rows:
+    if not rows and not as_json:
         click.echo("no quotes match", err=True)
         return
-    table = Table(show_lines=True)
-    for column in ("speaker", "quote", "kind", "cue", "date", "source @offsets"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(
-            row.speaker or "?",
-            row.text,
-            row.kind,
-            row.cue or "",
-            row.published or "",
-            f"{row.source} @{row.start}-{row.end}",
-        )
-    _console().print(table)
+    print_rows(
+        rows,
+        as_json=as_json,
+        columns=("speaker", "quote", "kind", "cue", "date", "source @offsets"),
+        cells=lambda r: (
+            r.speaker or "?", r.text, r.kind, r.cue or "", r.published or "", f"{r.source} @{r.start}-{r.end}"
+        ),
+    )
 
 
 @click.command()
@@ -59,28 +45,15 @@ def actors(name, kind, limit, as_json, db_path) -> None:
     """Canonical actors in the store, with roles, aliases and how often they are quoted."""
     with open_store(db_path, create=False) as store:
         rows = query.actors(store, name=name, kind=kind, limit=limit)
-    if as_json:
-        for row in rows:
-            click.echo(json.dumps(asdict(row), ensure_ascii=False))
-        return
-    table = Table()
-    for column in ("actor", "kind", "quotes", "articles", "aliases"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(
-            actor_label(row.name, row.role, row.affiliation),
-            row.kind,
-            str(row.quotes),
-            str(row.articles),
-            ", ".join(row.aliases[:6]),
-        )
-    _console().print(table)
-
-
-def _console() -> Console:
-    # Piped output gets a wide table rather than rich's 80-column default.
-    console = Console()
-    return console if console.is_terminal else Console(width=160)
+    print_rows(
+        rows,
+        as_json=as_json,
+        columns=("actor", "kind", "quotes", "articles", "aliases"),
+        cells=lambda r: (
+            actor_label(r.name, r.role, r.affiliation), r.kind, str(r.quotes), str(r.articles), ", ".join(r.aliases[:6])
+        ),
+        show_lines=False,
+    )
 
 
 commands = [quotes, actors]

@@ -8,7 +8,6 @@ from dataclasses import asdict
 from pathlib import Path
 
 import click
-from rich.console import Console
 from rich.table import Table
 
 from .. import query
@@ -16,15 +15,9 @@ from ..errors import Skip
 from ..extract.issues import dump_watchlist, load_watchlist, propose_issues
 from ..query.stances import StanceRow
 from ..store import open_store
-from ._common import db_option, echo_skip, watchlist_option
+from ._common import console, db_option, echo_skip, print_rows, watchlist_option
 
 _STYLE = {"support": "green", "oppose": "red", "conditional": "yellow", "neutral": "dim"}
-
-
-def _console() -> Console:
-    # Piped output gets a wide table rather than rich's 80-column default.
-    console = Console()
-    return console if console.is_terminal else Console(width=160)
 
 
 def _analyzed_rows(paths: tuple[str, ...]) -> list[StanceRow]:
@@ -91,7 +84,7 @@ def stances(paths, issue, actor, as_json, db_path) -> None:
         table.add_column(name, overflow="fold")
     for name in actors:
         table.add_row(name, *(_cell(cells.get((name, i))) for i in issues))
-    _console().print(table)
+    console().print(table)
 
 
 @click.command()
@@ -120,14 +113,14 @@ def timeline(actor, issue, as_json, db_path) -> None:
         first = row.evidence[0] if row.evidence else {"start": 0, "end": 0, "text": ""}
         table.add_row(row.published or "", row.actor, row.issue, _cell(row), textwrap.shorten(first["text"], 160),
                       f"{row.source} @{first['start']}-{first['end']}")
-    console = _console()
-    console.print(table)
+    out = console()
+    out.print(table)
     for shift in found:
-        console.print(f"[bold]shift[/]: {shift.actor} on {shift.issue}: {shift.before.stance} "
+        out.print(f"[bold]shift[/]: {shift.actor} on {shift.issue}: {shift.before.stance} "
                       f"({shift.before.published}) -> {shift.after.stance} ({shift.after.published})")
         for label, row in (("before", shift.before), ("after", shift.after)):
             ev = row.evidence[0] if row.evidence else {"text": "", "start": 0, "end": 0}
-            console.print(f"  {label}: “{textwrap.shorten(ev['text'], 150)}” ({row.source} @{ev['start']}-{ev['end']})")
+            out.print(f"  {label}: “{textwrap.shorten(ev['text'], 150)}” ({row.source} @{ev['start']}-{ev['end']})")
 
 
 @click.command()
@@ -138,17 +131,7 @@ def figures(holder, as_json, db_path) -> None:
     """Numeric claims: value, what it measures, whose it is and how it is qualified (current, target, demanded...)."""
     with open_store(db_path, create=False) as store:
         rows = query.figures(store, holder=holder)
-    if as_json:
-        for row in rows:
-            click.echo(json.dumps(asdict(row), ensure_ascii=False))
-        return
-    table = Table(show_lines=True, title="Figures")
-    for column in ("holder", "figure", "what", "qualifier", "date", "source @offsets"):
-        table.add_column(column, overflow="fold")
-    for r in rows:
-        table.add_row(r.holder or "?", r.text, r.what or "", r.qualifier or "", r.published or "",
-                      f"{r.source} @{r.start}-{r.end}")
-    _console().print(table)
+    print_rows(rows, as_json=as_json, title="Figures", columns=("holder", "figure", "what", "qualifier", "date", "source @offsets"), cells=lambda r: (r.holder or "?", r.text, r.what or "", r.qualifier or "", r.published or "", f"{r.source} @{r.start}-{r.end}"))
 
 
 @click.command()
@@ -159,17 +142,7 @@ def events(participant, as_json, db_path) -> None:
     """Meetings and talks: what, where, when, who took part and who was not invited."""
     with open_store(db_path, create=False) as store:
         rows = query.events(store, participant=participant)
-    if as_json:
-        for row in rows:
-            click.echo(json.dumps(asdict(row), ensure_ascii=False))
-        return
-    table = Table(show_lines=True, title="Events")
-    for column in ("event", "where", "when", "participants", "not invited", "source @offsets"):
-        table.add_column(column, overflow="fold")
-    for r in rows:
-        table.add_row(r.what, r.where or "", r.when or "", ", ".join(r.participants), ", ".join(r.not_invited),
-                      f"{r.source} @{r.start}-{r.end}")
-    _console().print(table)
+    print_rows(rows, as_json=as_json, title="Events", columns=("event", "where", "when", "participants", "not invited", "source @offsets"), cells=lambda r: (r.what, r.where or "", r.when or "", ", ".join(r.participants), ", ".join(r.not_invited), f"{r.source} @{r.start}-{r.end}"))
 
 
 @click.command()
