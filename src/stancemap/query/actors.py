@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 
 from ..store import Store
+from ._filters import Where
 
 
 @dataclass
@@ -24,21 +25,16 @@ def actors(
     store: Store, *, name: str | None = None, kind: str | None = None, limit: int | None = None
 ) -> list[ActorRow]:
     """Actors, most quoted first, then most often in articles."""
-    where, params = ["1 = 1"], []
-    if name:
-        where.append(
-            "(ac.name LIKE ? OR EXISTS (SELECT 1 FROM article_actors x WHERE x.actor_id = ac.id AND x.aliases LIKE ?))"
-        )
-        params += [f"%{name}%", f"%{name}%"]
+    where = Where().actor(name)
     if kind:
-        where.append("ac.kind = ?")
-        params.append(kind)
+        where.add("ac.kind = ?", kind)
+    params = where.params
     sql = (
         "SELECT ac.id, ac.name, ac.kind, ac.role, ac.affiliation,"
         " (SELECT count(DISTINCT article_id) FROM article_actors x WHERE x.actor_id = ac.id) AS n_articles,"
         " (SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id"
         "   WHERE q.speaker_actor_id = ac.id AND a.canonical_id IS NULL) AS n_quotes"
-        " FROM actors ac WHERE " + " AND ".join(where) + " ORDER BY n_quotes DESC, n_articles DESC, ac.name"
+        " FROM actors ac WHERE " + where.sql() + " ORDER BY n_quotes DESC, n_articles DESC, ac.name"
     )
     if limit:
         sql += " LIMIT ?"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..store import Store
+from ._filters import Where
 
 
 @dataclass
@@ -36,33 +37,18 @@ def quotes(
 ) -> list[QuoteRow]:
     """Quotes in date order. ``speaker`` matches a canonical name or any alias, case-insensitively
     ("Scholz", "Mr Scholz", "the Prime Minister")."""
-    where, params = [], []
-    if speaker:
-        where.append(
-            "(q.speaker_name LIKE ? OR ac.name LIKE ? OR EXISTS (SELECT 1 FROM article_actors aa"
-            " WHERE aa.actor_id = q.speaker_actor_id AND aa.aliases LIKE ?))"
-        )
-        pattern = f"%{speaker}%"
-        params += [pattern, pattern, pattern]
-    if kind:
-        where.append("q.kind = ?")
-        params.append(kind)
-    if article_id:
-        where.append("q.article_id = ?")
-        params.append(article_id)
-    if since:
-        where.append("a.published >= ?")
-        params.append(since)
-    if until:
-        where.append("a.published <= ?")
-        params.append(until)
     # Quotes of a near-duplicate article are its canonical's quotes: count them once.
-    where.append("a.canonical_id IS NULL")
+    where = Where("a.canonical_id IS NULL").actor(speaker, "q.speaker_name").dates(since, until)
+    if kind:
+        where.add("q.kind = ?", kind)
+    if article_id:
+        where.add("q.article_id = ?", article_id)
+    params = where.params
     sql = (
         "SELECT q.article_id, q.seq, q.start, q.end, q.text, q.kind, q.cue_text,"
         " COALESCE(ac.name, q.speaker_name) AS speaker, q.speaker_actor_id, a.published, a.title, a.source, a.url"
         " FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors ac ON ac.id = q.speaker_actor_id"
-        " WHERE " + " AND ".join(where) + " ORDER BY a.published, q.article_id, q.seq"
+        " WHERE " + where.sql() + " ORDER BY a.published, q.article_id, q.seq"
     )
     if limit:
         sql += " LIMIT ?"

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 
 from ..store import Store
+from ._filters import Where
 
 
 @dataclass
@@ -64,15 +65,6 @@ class EventRow:
     source: str
 
 
-def _actor_filter(actor: str, column: str) -> tuple[str, list[str]]:
-    pattern = f"%{actor}%"
-    sql = (
-        f"(ac.name LIKE ? OR {column} LIKE ? OR EXISTS (SELECT 1 FROM article_actors aa"
-        " WHERE aa.actor_id = ac.id AND aa.aliases LIKE ?))"
-    )
-    return sql, [pattern, pattern, pattern]
-
-
 def stances(
     store: Store,
     *,
@@ -82,25 +74,15 @@ def stances(
     until: str | None = None,
 ) -> list[StanceRow]:
     """Stances in date order. ``issue`` and ``actor`` match part of a name (an actor also by alias)."""
-    where, params = ["a.canonical_id IS NULL"], []
+    where = Where("a.canonical_id IS NULL").actor(actor, "s.actor_name").dates(since, until)
     if issue:
-        where.append("s.issue LIKE ?")
-        params.append(f"%{issue}%")
-    if actor:
-        sql, more = _actor_filter(actor, "s.actor_name")
-        where.append(sql)
-        params += more
-    if since:
-        where.append("a.published >= ?")
-        params.append(since)
-    if until:
-        where.append("a.published <= ?")
-        params.append(until)
+        where.add("s.issue LIKE ?", f"%{issue}%")
+    params = where.params
     sql = (
         "SELECT s.article_id, s.actor_id, COALESCE(ac.name, s.actor_name), s.issue, s.stance, s.confidence,"
         " s.condition, s.evidence, s.quote_seqs, a.published, a.source, a.title"
         " FROM stances s JOIN articles a ON a.id = s.article_id LEFT JOIN actors ac ON ac.id = s.actor_id"
-        " WHERE " + " AND ".join(where) + " ORDER BY a.published, s.article_id, s.id"
+        " WHERE " + where.sql() + " ORDER BY a.published, s.article_id, s.id"
     )
     rows = []
     for r in store.connection.execute(sql, params):
@@ -152,30 +134,27 @@ def shifts(rows: list[StanceRow]) -> list[Shift]:
 
 def figures(store: Store, *, holder: str | None = None) -> list[FigureRow]:
     """Figures in date order, optionally of one holder (name or alias)."""
-    where, params = ["a.canonical_id IS NULL"], []
-    if holder:
-        sql, more = _actor_filter(holder, "f.holder")
-        where.append(sql)
-        params += more
+    where = Where("a.canonical_id IS NULL").actor(holder, "f.holder")
+    params = where.params
     sql = (
         "SELECT f.article_id, f.start, f.end, f.text, f.value, f.unit, f.what, COALESCE(ac.name, f.holder),"
         " f.qualifier, a.published, a.source FROM figures f JOIN articles a ON a.id = f.article_id"
         " LEFT JOIN actors ac ON ac.id = f.holder_actor_id"
-        " WHERE " + " AND ".join(where) + " ORDER BY a.published, f.article_id, f.start"
+        " WHERE " + where.sql() + " ORDER BY a.published, f.article_id, f.start"
     )
     return [FigureRow(*r) for r in store.connection.execute(sql, params)]
 
 
 def events(store: Store, *, participant: str | None = None) -> list[EventRow]:
     """Events in date order (the event's date, else the article's), optionally with one participant."""
-    where, params = ["a.canonical_id IS NULL"], []
+    where = Where("a.canonical_id IS NULL")
     if participant:
-        where.append("(e.participants LIKE ? OR e.not_invited LIKE ?)")
-        params += [f"%{participant}%", f"%{participant}%"]
+        where.add("(e.participants LIKE ? OR e.not_invited LIKE ?)", f"%{participant}%", f"%{participant}%")
+    params = where.params
     sql = (
         "SELECT e.article_id, e.start, e.end, e.text, e.what, e.place, e.date, e.participants, e.not_invited,"
         " a.published, a.source FROM events e JOIN articles a ON a.id = e.article_id"
-        " WHERE " + " AND ".join(where) + " ORDER BY COALESCE(e.date, a.published), e.article_id, e.start"
+        " WHERE " + where.sql() + " ORDER BY COALESCE(e.date, a.published), e.article_id, e.start"
     )
     return [
         EventRow(*r[:7], json.loads(r[7]), json.loads(r[8]), r[9], r[10])
