@@ -127,26 +127,14 @@ def shift_actor(actor: Actor, offset: int) -> Actor:
     return actor
 
 
-def shift_quote(quote: Quote, offset: int) -> Quote:
-    quote.start += offset
-    quote.end += offset
-    if quote.cue:
-        quote.cue.start += offset
-        quote.cue.end += offset
-    if quote.speaker:
-        quote.speaker.start += offset
-        quote.speaker.end += offset
-    return quote
-
-
 def shift_spans(item, offset: int):
-    """Move ``start``/``end`` of a figure or event, and of a stance's evidence spans."""
-    if hasattr(item, "start"):
-        item.start += offset
-        item.end += offset
-    for span in getattr(item, "evidence", []):
-        span.start += offset
-        span.end += offset
+    """Move every span of a quote, figure, event or stance (its own, its cue's, its speaker's and its
+    evidence's) by ``offset``."""
+    parts = (item, getattr(item, "cue", None), getattr(item, "speaker", None), *getattr(item, "evidence", []))
+    for part in parts:
+        if part is not None and hasattr(part, "start"):
+            part.start += offset
+            part.end += offset
     return item
 
 
@@ -155,7 +143,7 @@ def results(
 ) -> tuple[list[Actor], list[Quote], list[Stance], list[Figure], list[Event]]:
     """The facts a processed doc holds, with offsets moved by ``offset`` into the article text."""
     actors = [shift_actor(a, offset) for a in (doc._.actors or [])]
-    quotes = [shift_quote(q, offset) for q in (doc._.quotes or [])]
+    quotes = [shift_spans(q, offset) for q in (doc._.quotes or [])]
     stances = [shift_spans(s, offset) for s in (doc._.stances or [])]
     figures = [shift_spans(f, offset) for f in (doc._.figures or [])]
     events = [shift_spans(e, offset) for e in (doc._.events or [])]
