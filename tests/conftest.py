@@ -31,3 +31,23 @@ def nlp():
     from stancemap.extract.pipeline import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def example_article(example_path, nlp):
+    """The example article analyzed once for every test module that reads it."""
+    from stancemap.analyze import analyze_documents
+    from stancemap.ingest import iter_documents
+    from stancemap.model import Article
+
+    (result,) = list(analyze_documents(iter_documents([str(example_path)]), nlp))
+    assert isinstance(result, Article), result
+    return result
+
+
+@pytest.fixture(scope="session")
+def example_gold(shared_dir) -> dict:
+    """The example's hand-made gold annotation (../shared/examples/starmer-backstop.gold.json)."""
+    import json
+
+    return json.loads((shared_dir / "examples" / "starmer-backstop.gold.json").read_text(encoding="utf-8"))

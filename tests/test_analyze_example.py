@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from stancemap.analyze import analyze_documents
-from stancemap.ingest import iter_documents
 from stancemap.model import Article
 
 
 @pytest.fixture(scope="module")
-def article(example_path, nlp) -> Article:
-    (result,) = list(analyze_documents(iter_documents([str(example_path)]), nlp))
-    assert isinstance(result, Article), result
-    return result
+def article(example_article) -> Article:
+    return example_article
 
 
 def test_published_from_scraper_header(article):
@@ -67,9 +61,9 @@ def test_every_offset_points_at_its_text(article):
             assert article.body[0] <= start < end <= article.body[1]
 
 
-def test_gold_quotes_with_canonical_speaker(article, shared_dir):
+def test_gold_quotes_with_canonical_speaker(article, example_gold):
     """At least 12 of the 19 gold quotes (strict overlap >= 0.5) with the canonical speaker."""
-    gold = json.loads((shared_dir / "examples" / "starmer-backstop.gold.json").read_text(encoding="utf-8"))
+    gold = example_gold
 
     def overlap(a, b):
         inter = min(a[1], b[1]) - max(a[0], b[0])

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from stancemap.analyze import analyze
 from stancemap.extract.events import find_events, resolve_date
 
 
 @pytest.fixture(scope="module")
-def example(example_path, nlp):
-    return analyze(example_path.read_text(encoding="utf-8"), nlp=nlp)
+def example(example_article):
+    return example_article
 
 
 @pytest.fixture(scope="module")
-def gold(shared_dir):
-    return json.loads((shared_dir / "examples" / "starmer-backstop.gold.json").read_text(encoding="utf-8"))
+def gold(example_gold):
+    return example_gold
 
 
 def _match(events, g):

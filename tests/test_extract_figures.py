@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from stancemap.analyze import analyze
 from stancemap.extract.figures import find_figures
 
 # The gold says what kind of figure each is in its "what" ("..., current", "... target", "demanded",
@@ -15,13 +12,13 @@ KINDS = ("current", "target", "demanded", "suggested")
 
 
 @pytest.fixture(scope="module")
-def example(example_path, nlp):
-    return analyze(example_path.read_text(encoding="utf-8"), nlp=nlp)
+def example(example_article):
+    return example_article
 
 
 @pytest.fixture(scope="module")
-def gold(shared_dir):
-    return json.loads((shared_dir / "examples" / "starmer-backstop.gold.json").read_text(encoding="utf-8"))
+def gold(example_gold):
+    return example_gold
 
 
 def test_example_all_gold_figures(example, gold):
