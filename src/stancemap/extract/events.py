@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from ..clean.dates import normalise_date
 from ..model import Event
 from .actors import ActorTable
+from .doctext import doc_text
 from .lexicon import DEMONYMS
 from .syntax import actor_of, members_of
 
@@ -199,12 +200,21 @@ def find_events(doc: Doc, table: ActorTable) -> list[Event]:
         events[0].when = day  # the lead event happened on the day the report is about
     found = []
     for e in events:
-        raw = doc.text[e.start : e.end]
+        raw = doc_text(doc)[e.start : e.end]
         start = e.start + len(raw) - len(raw.lstrip())  # the sentence without its trailing blank lines
         end = e.start + len(raw.rstrip())
         participants = [p for p in e.participants if p not in [n for n, _ in e.places]]
         found.append(
-            Event(start, end, doc.text[start:end], e.what, _where(e.places), e.when, participants, e.not_invited)
+            Event(
+                start,
+                end,
+                doc_text(doc)[start:end],
+                e.what,
+                _where(e.places),
+                e.when,
+                participants,
+                e.not_invited,
+            )
         )
     return found
 

@@ -232,11 +232,8 @@ def _what(doc: Doc, ent: Span, path: list[Token]) -> str | None:
         sent = ent.root.sent
         chunks = [
             c
-            for c in doc.noun_chunks
-            if c.sent == sent
-            and c.root.lower_ in _MEASURES
-            and c.end <= ent.start
-            and c.root.lower_ != "share"
+            for c in sent.noun_chunks  # the sentence's, not the whole doc's once per figure
+            if c.root.lower_ in _MEASURES and c.end <= ent.start and c.root.lower_ != "share"
         ]
         if chunks:
             words = [t.text.lower() for t in chunks[-1] if t.dep_ not in {"det", "poss"} and t.pos_ != "PRON"]

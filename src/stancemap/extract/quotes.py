@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Quote, Span, Speaker
 from .actors import ActorTable
+from .doctext import doc_text
 from .lexicon import CUE_FORMS
 from .speakers import resolve_speaker
 
@@ -104,10 +105,7 @@ def _char_span(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    # Doc.text joins every token anew on each access; this runs once per cue, so keep it per doc.
-    text = doc.user_data.get("stancemap_text")
-    if text is None:
-        text = doc.user_data["stancemap_text"] = doc.text
+    text = doc_text(doc)
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM:
@@ -129,9 +127,13 @@ def _contiguous(tokens: list[Token], stop: set[int]) -> list[Token]:
     return out
 
 
-def _content(doc: Doc, cue: Token, cue_ids: set[int]) -> tuple[int, int] | None:
-    """The reported content of a cue: its complement clause, or the clause it is attached to."""
-    nested = {t.i for c in cue_ids if c != cue.i for t in doc[c].subtree if _is_own_clause(doc[c], cue)}
+def _content(doc: Doc, cue: Token, clauses: dict[int, set[int]]) -> tuple[int, int] | None:
+    """The reported content of a cue: its complement clause, or the clause it is attached to.
+
+    ``clauses`` maps each cue that heads a clause of its own to the tokens of that clause: another
+    cue's clause is never part of this cue's content.
+    """
+    nested = set().union(*(tokens for i, tokens in clauses.items() if i != cue.i))
     if cue.lower_ == "according":
         clause = cue.head
         while clause.dep_ not in {"ROOT", "ccomp"} and clause.head is not clause:
@@ -161,13 +163,13 @@ def _content(doc: Doc, cue: Token, cue_ids: set[int]) -> tuple[int, int] | None:
     return None
 
 
-def _is_own_clause(other: Token, cue: Token) -> bool:
-    return other.i != cue.i and other.dep_ in {"advcl", "conj", "xcomp", "ccomp", "parataxis"}
+_OWN_CLAUSE_DEPS = {"advcl", "conj", "xcomp", "ccomp", "parataxis"}
 
 
 def find_cues(doc: Doc) -> list[Cue]:
     cues_tokens = list(_cue_tokens(doc))
-    ids = {t.i for t in cues_tokens}
+    # Computed once per doc rather than once per cue: subtrees are walked in Python.
+    clauses = {t.i: {s.i for s in t.subtree} for t in cues_tokens if t.dep_ in _OWN_CLAUSE_DEPS}
     cues = []
     for token in cues_tokens:
         if token.lower_ == "according":
@@ -180,7 +182,7 @@ def find_cues(doc: Doc) -> list[Cue]:
             start = aux[0].i if aux else token.i
             span = doc[start : token.i + 1]
         cue_span = Span(span.start_char, span.end_char, span.text)
-        cues.append(Cue(token, cue_span, head, _content(doc, token, ids)))
+        cues.append(Cue(token, cue_span, head, _content(doc, token, clauses)))
     return cues
 
 
@@ -190,7 +192,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
     """All quotes of ``doc`` with cue and speaker (offsets relative to ``doc.text``)."""
-    text = doc.text
+    text = doc_text(doc)
     cues = find_cues(doc)
     speakers = {
         id(c): resolve_speaker(doc, table, c.speaker_head) if c.speaker_head is not None else None
@@ -280,7 +282,7 @@ def _cue_for(doc: Doc, span: tuple[int, int], cues: list[Cue]) -> Cue | None:
     paragraph ("…,” he said); a cue just before its opening mark ("Mr Scholz said: “…”"); else the
     nearest cue in the quote's sentence(s).
     """
-    text = doc.text
+    text = doc_text(doc)
     # A cue inside the quote is the quoted speaker's own words ("“We don't think …,” Zucker said").
     cues = [c for c in cues if not (span[0] <= c.span.start < span[1])]
     covering = [c for c in cues if c.content and _overlap(c.content, span) > 0.5 * (span[1] - span[0])]

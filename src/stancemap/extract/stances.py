@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Quote, Span, Stance
 from .actors import ActorTable
+from .doctext import doc_text
 from .issues import Issue, load_watchlist, match_issues
 from .lexicon import CUE_FORMS
 from .syntax import char_span, holder_of_noun, holders_of_clause, negated
@@ -164,6 +165,11 @@ class _Source:
     blanked: list[tuple[int, int]] = field(default_factory=list)  # char spans held by someone else
 
 
+_PHRASES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], int, int]]] = {}
+for _words, _anchor, _sign in PHRASES:
+    _PHRASES_BY_FIRST.setdefault(_words[0], []).append((tuple(_words), _anchor, _sign))
+
+
 def attitudes(doc: Doc) -> dict[int, int]:
     """Token index -> sign, for every attitude word or phrase in ``doc``."""
     signs: dict[int, int] = {}
@@ -171,11 +177,13 @@ def attitudes(doc: Doc) -> dict[int, int]:
         sign = ATTITUDE.get(token.lower_)
         if sign and (token.lower_ not in _VERB_ONLY or token.pos_ in {"VERB", "AUX"}):
             signs[token.i] = sign
-    for words, anchor, sign in PHRASES:
-        n = len(words)
-        for token in doc:
-            if token.i + n <= len(doc) and all(doc[token.i + k].lower_ == words[k] for k in range(n)):
-                signs[token.i + anchor] = sign
+    # One pass over the words, looking up only the phrases that start with each (not every phrase
+    # at every token).
+    lowers = [token.lower_ for token in doc]
+    for i, word in enumerate(lowers):
+        for words, anchor, sign in _PHRASES_BY_FIRST.get(word, ()):
+            if tuple(lowers[i : i + len(words)]) == words:
+                signs[i + anchor] = sign
     return signs
 
 
@@ -301,7 +309,7 @@ def _statements(doc: Doc, source: _Source, signs: dict[int, int], issues: list[I
     if not tokens:
         return []
     start, end = char_span(source.tokens)
-    chars = list(doc.text[start:end])
+    chars = list(doc_text(doc)[start:end])
     keep = {i for t in tokens for i in range(t.idx - start, t.idx - start + len(t.text))}
     for i in range(len(chars)):
         if i not in keep and not chars[i].isspace():
@@ -327,7 +335,7 @@ def _statements(doc: Doc, source: _Source, signs: dict[int, int], issues: list[I
                 match.issue.name,
                 start,
                 end,
-                doc.text[start:end],
+                doc_text(doc)[start:end],
                 source.kind,
                 sign,
                 condition,
