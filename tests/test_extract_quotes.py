@@ -81,3 +81,40 @@ def test_next_paragraph_continues_speaker(nlp):
 def test_unresolved_pronoun_is_explicit(nlp):
     (quote,) = nlp("“The plan will not work in the way they think it will,” he said.")._.quotes
     assert quote.speaker.actor is None and quote.speaker.name == "he"
+
+
+def _direct_speakers(nlp, text):
+    return [(q.text, q.speaker.name if q.speaker else None) for q in nlp(text)._.quotes if q.kind == "direct"]
+
+
+def test_quotes_name_before_colon_is_speaker(nlp):
+    text = (
+        "Pollsters were surprised by the result.\n\n"
+        "The timing does not surprise Republican pollster Daron Shaw: “Lesser-known candidates "
+        "who win early contests have seen the biggest boost in their national support.”"
+    )
+    assert _direct_speakers(nlp, text)[0][1] == "Daron Shaw"
+
+
+def test_quotes_paragraph_ending_in_colon_introduces_next(nlp):
+    text = (
+        "Voters here are loyal. Parker Eaton, a retired farmer, said that given the candidates on both sides:"
+        "\n\n“There is only one choice for me and it is the man who spends his own money.”"
+    )
+    assert _direct_speakers(nlp, text)[0][1] == "Parker Eaton"
+
+
+def test_quotes_speaker_after_cue_is_read(nlp):
+    text = (
+        "The senator spoke at length.\n\n“We are not going to give up on this fight at all,” said Mary Jones."
+    )
+    assert _direct_speakers(nlp, text)[0][1] == "Mary Jones"
+
+
+def test_quotes_points_out_after_quote_names_speaker(nlp):
+    text = (
+        "“Cruz is the only candidate who can keep the voters with us,” Richard Viguerie says.\n\n"
+        "“There were some of us who thought until recently you might be able to work with them,” "
+        "Brent Bozell points out."
+    )
+    assert _direct_speakers(nlp, text)[-1][1] == "Brent Bozell"

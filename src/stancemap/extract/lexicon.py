@@ -289,7 +289,7 @@ _CUE_LEMMAS = {
     "criticize": "criticize criticizes criticized criticizing",
     "criticise": "criticise criticises criticised criticising",
     "express": "express expresses expressed expressing",
-    "point": "pointed pointing",
+    "point": "pointed pointing points",
     "refer": "referring referred",
     "cite": "cite cites cited citing",
     "defend": "defend defends defended defending",

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ..model import Quote, Span, Speaker
 from .actors import ActorTable
 from .doctext import doc_text
-from .lexicon import CUE_FORMS
+from .lexicon import ADDRESSEE_CUES, CUE_FORMS
 from .speakers import resolve_speaker
 
 _OPEN, _CLOSE = '“"', '”"'
@@ -72,11 +72,43 @@ def _cue_tokens(doc: Doc):
         low = token.lower_
         if (
             low in CUE_FORMS
-            and token.tag_.startswith("VB")
+            and (token.tag_.startswith("VB") or _tagged_noun_cue(doc, token))
             or low == "according"
             and any(c.lower_ == "to" for c in token.children)
         ):
             yield token
+
+
+def _tagged_noun_cue(doc: Doc, token: Token) -> bool:
+    """A cue the tagger read as a noun right after a quote and its speaker ("…,” Bozell points out)."""
+    if token.i < 2 or not token.tag_.startswith("NN"):
+        return False
+    name = doc[token.i - 1]
+    if not (name.tag_ == "PRP" and name.lower_ not in {"it", "its"} or name.tag_ == "NNP"):
+        return False
+    before = doc[token.i - 2]
+    while before.tag_ == "NNP" and before.i > 0 and name.tag_ == "NNP":
+        before = doc[before.i - 1]
+    return before.text in _CLOSE or before.text == "," and before.i > 0 and doc[before.i - 1].text in _CLOSE
+
+
+def _inverted_subject(doc: Doc, token: Token) -> Token | None:
+    """The speaker named after its cue ("…,” said Smith; Continued Stone: “…”): the last word of the
+    proper name that follows the cue, when the cue has no subject of its own."""
+    if token.lower_ in CUE_FORMS and CUE_FORMS[token.lower_] in ADDRESSEE_CUES:
+        return None
+    nxt = token.i + 1
+    if nxt >= len(doc) or doc[nxt].tag_ != "NNP":
+        return None
+    prev = doc[token.i - 1] if token.i > 0 else None
+    if not (
+        prev is None or prev.is_sent_start or token.is_sent_start or prev.text in _CLOSE or prev.text == ","
+    ):
+        return None
+    end = nxt
+    while end + 1 < len(doc) and doc[end + 1].tag_ == "NNP":
+        end += 1
+    return doc[end]
 
 
 def _subject(token: Token) -> Token | None:
@@ -176,8 +208,11 @@ def find_cues(doc: Doc) -> list[Cue]:
             to = next(c for c in token.children if c.lower_ == "to")
             head = next((c for c in to.children if c.dep_ == "pobj"), None)
             span = doc[token.i : to.i + 1]
+        elif not token.tag_.startswith("VB"):
+            head = doc[token.i - 1]
+            span = doc[token.i : token.i + 1]
         else:
-            head = _subject(token)
+            head = _subject(token) or _inverted_subject(doc, token)
             aux = [c for c in token.children if c.dep_ in {"aux", "auxpass"} and c.i < token.i]
             start = aux[0].i if aux else token.i
             span = doc[start : token.i + 1]
@@ -227,11 +262,19 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
         )
 
     mixed = [(q.start, q.end) for q in quotes if q.kind == "mixed"]
+    ends = None
     for span in direct:
         if any(m[0] <= span[0] and span[1] <= m[1] for m in mixed):
             continue  # the quoted words of a mixed quote, already part of it
         cue = _cue_for(doc, span, cues)
         speaker = speakers[id(cue)] if cue else None
+        if (cue is None or cue.span.start < span[0]) and _COLON_BEFORE.search(text, 0, span[0] + 1):
+            if ends is None:
+                # Computed once per doc, only when some quote follows a colon.
+                ends = {doc[m.end - 1].idx + len(doc[m.end - 1]): m for m in table.mentions}
+            named = _colon_speaker(doc, table, text, span[0], ends)
+            if named is not None:
+                cue, speaker = None, named
         quotes.append(
             Quote(span[0], span[1], text[span[0] : span[1]], "direct", cue.span if cue else None, speaker)
         )
@@ -249,6 +292,24 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
                 verb = governing[0]
                 quote.speaker, quote.cue = found, Span(verb.idx, verb.idx + len(verb), verb.text)
     return merged
+
+
+_COLON_BEFORE = re.compile(r":[ \t]*[\"“]\Z")
+
+
+def _colon_speaker(doc: Doc, table: ActorTable, text: str, start: int, ends: dict) -> Speaker | None:
+    """The speaker named right before a colon that opens the quote ("Pew Research: “…”"), unless that
+    name is a place or the object of a preposition or the addressee of a cue."""
+    colon = text.rfind(":", 0, start)
+    mention = ends.get(colon)
+    if mention is None or mention.kind == "place":
+        return None
+    head = doc[mention.end - 1]
+    if head.dep_ == "pobj" or head.dep_ in {"dobj", "dative"} and head.head.lower_ in CUE_FORMS:
+        return None  # "as he arrived in Riyadh: “…”", "told Megyn Kelly: “…”"
+    actor = table.get(mention.actor)
+    span = doc[mention.start : mention.end]
+    return Speaker(actor=actor.id, name=actor.name, start=span.start_char, end=span.end_char)
 
 
 def _governing_subject(doc: Doc, span: tuple[int, int]) -> tuple[Token, Token] | None:
@@ -299,6 +360,15 @@ def _cue_for(doc: Doc, span: tuple[int, int], cues: list[Cue]) -> Cue | None:
     before = [c for c in before if not _BREAK.search(text[c.span.end : span[0]])]
     if before:
         return max(before, key=lambda c: c.span.end)
+    if not text[para_start : span[0]].strip():
+        # A paragraph that ends in a colon introduces the quote that makes up the next one
+        # ("Parker Eaton said that given the candidates on both sides:" / "“There's only one …”").
+        lead = text[:para_start].rstrip()
+        if lead.endswith(":"):
+            lead_start = text.rfind("\n", 0, len(lead)) + 1
+            led = [c for c in cues if lead_start <= c.span.start < len(lead)]
+            if led:
+                return max(led, key=lambda c: c.span.end)
     first = doc.char_span(span[0], span[1], alignment_mode="expand")
     if first is None:
         return None
