@@ -118,3 +118,20 @@ def test_quotes_points_out_after_quote_names_speaker(nlp):
         "Brent Bozell points out."
     )
     assert _direct_speakers(nlp, text)[-1][1] == "Brent Bozell"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The spokesman said the candidate has “always run a lean campaign and will continue to do so.”",
+            "the candidate has “always run a lean campaign and will continue to do so.”",
+        ),
+    ],
+)
+def test_quotes_clause_with_long_quote_is_one_mixed_quote(nlp, text, expected):
+    """A cue clause that runs into a long quoted passage, with no other cue before it, is one quote."""
+    from stancemap.analyze import analyze
+
+    quotes = analyze(text, nlp=nlp).quotes
+    assert [(q.kind, q.text) for q in quotes] == [("mixed", expected)]

@@ -251,11 +251,17 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
         if len(text[start:end].split()) < 3:
             continue
         if inside:
-            # A quoted passage inside a cue clause that also holds unquoted words: keep the clause up to
-            # where a long direct quote takes over ("…was “premature,” adding: “This is …”").
+            # A quoted passage inside a cue clause that also holds unquoted words is one mixed quote
+            # ("the candidate has “always run a lean campaign”"), unless another cue introduces it:
+            # then the clause ends where that quote begins ("…was “premature,” adding: “This is …”").
             first = min(inside)
-            if first[0] - 1 > start and len(text[first[0] : first[1]].split()) >= 8:
+            own_cue = any(c is not cue and start < c.span.start < first[0] for c in cues)
+            own_cue = own_cue or "\n" in text[start : first[0]]  # a quote in the next paragraph stands alone
+            if own_cue and first[0] - 1 > start and len(text[first[0] : first[1]].split()) >= 8:
                 end = first[0] - 1
+            else:
+                # The parse often leaves the closing mark to the main verb: the quote ends the clause.
+                end = max([end, *(d[1] for d in inside if start <= d[0] < end and d[1] - end <= 3)])
         marks = bool(_QUOTE_MARKS.search(text[start:end]))
         quotes.append(
             Quote(start, end, text[start:end], "mixed" if marks else "indirect", cue.span, speakers[id(cue)])
