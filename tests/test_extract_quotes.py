@@ -135,3 +135,58 @@ def test_quotes_clause_with_long_quote_is_one_mixed_quote(nlp, text, expected):
 
     quotes = analyze(text, nlp=nlp).quotes
     assert [(q.kind, q.text) for q in quotes] == [("mixed", expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Any verb after the closing mark attributes the quote, not only verbs of the cue lexicon.
+        (
+            "Ramos took the stage.\n\n“Go back to Univision, go back right now,” Jane Smith barked.",
+            "Jane Smith",
+        ),
+        # A pronoun inside the quote is not the subject of the verb after it.
+        (
+            "Jane Smith spoke to AFP.\n\n“We were tremendously wrong not to confront him,” Smith, 58, told AFP.",
+            "Jane Smith",
+        ),
+        # The verb before the name: "…,” continued Smith.
+        (
+            "Jane Smith spoke last.\n\n“There is no other way to win this race,” continued Smith.",
+            "Jane Smith",
+        ),
+    ],
+)
+def test_quotes_attribution_after_closing_mark(nlp, text, speaker):
+    assert _direct_speakers(nlp, text)[-1][1] == speaker
+
+
+def test_quotes_pronoun_after_quote_beats_previous_speaker(nlp):
+    text = (
+        "“We will win this,” Jane Smith said.\n\n"
+        "Tom Brown, her rival, disagreed.\n\n"
+        "“It is going to be interesting to see what she does next,” he continued."
+    )
+    quote = [q for q in nlp(text)._.quotes if q.kind == "direct"][-1]
+    assert quote.speaker.name == "Tom Brown"
+    assert text[quote.speaker.start : quote.speaker.end] == "he"
+
+
+def test_quotes_short_quote_with_attribution_is_kept(nlp):
+    text = "Guessford got the call.\n\n“I’m honored!” she said. “It gives me goosebumps every time I think of it.”"
+    (quote,) = [q for q in nlp(text)._.quotes if q.kind == "direct"]
+    assert quote.text.startswith("“I’m honored!”") and quote.text.endswith("think of it.”")
+
+
+def test_quote_spans_reversed_closing_mark(nlp):
+    text = "“It is unusual,“ said Larry Noble, a lawyer. “I have not seen this before.”"
+    assert [text[a:b] for a, b in quote_spans(text)] == ["“It is unusual,“", "“I have not seen this before.”"]
+    assert _direct_speakers(nlp, text)[0][1] == "Larry Noble"
+
+
+def test_quotes_subjectless_cue_takes_name_before_it(nlp):
+    text = (
+        "In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: “Hillary Clinton "
+        "believes that transatlantic cooperation is essential.”"
+    )
+    assert _direct_speakers(nlp, text)[0][1] == "Jake Sullivan"

@@ -117,6 +117,10 @@ def _add_entity(doc: Doc, table: ActorTable, ent: Span, by_place: dict[str, Acto
     if ent.label_ == "PERSON" and lower not in CANONICAL_PLACES:
         _add_person(doc, table, start, end)
         return
+    if end - start == 1 and lower not in CANONICAL_PLACES and _known_surname(table, doc[start].text):
+        # The recogniser's label slips on a bare surname ("continued Smith." read as an organisation).
+        _add_person(doc, table, start, end)
+        return
     if lower.startswith("the "):
         lower = lower[4:]
         start += 1
@@ -158,6 +162,13 @@ def _add_person(doc: Doc, table: ActorTable, start: int, end: int) -> None:
         actor.role = role
     if affiliation and not actor.affiliation:
         actor.affiliation = affiliation
+
+
+def _known_surname(table: ActorTable, word: str) -> bool:
+    """Whether ``word`` is the last name of a person already named in full."""
+    return any(
+        a.kind == "person" and len(a.name.split()) > 1 and a.name.split()[-1] == word for a in table.actors
+    )
 
 
 def _match_person(table: ActorTable, tokens: list[str]) -> Actor | None:

@@ -18,6 +18,7 @@ from .actors import ActorTable
 from .doctext import doc_text
 from .lexicon import ADDRESSEE_CUES, CUE_FORMS
 from .speakers import resolve_speaker
+from .trailing import attribution_after
 
 _OPEN, _CLOSE = '“"', '”"'
 _QUOTE_MARKS = re.compile('["“”]')
@@ -32,6 +33,8 @@ _MERGE_GAP = 60
 _GOVERN_REACH = 3
 # Between a cue and the opening mark of its quote: no sentence end and no other quotation.
 _BREAK = re.compile(r"[.?!][\s\"”]|[\"“”]")
+# All that may stand between a cue and the quote it introduces ("said: “", "added, “").
+_LEAD_IN = re.compile(r"[ \t]*[,:—–]?[ \t]*")
 
 
 @dataclass
@@ -60,11 +63,21 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             elif mark in _CLOSE and mark != "“":
                 spans.append((opened, pos + 1))
                 opened = None
+            elif mark == "“" and _reversed_close(para.group(), match.start()):
+                spans.append((opened, pos + 1))  # "“It's unusual,“ said Larry Noble": a typo'd close
+                opened = None
             elif mark == "“":
                 opened = pos  # an opening mark while one is open: the earlier one was unbalanced
         if opened is not None and para.end() - opened > 20:
             spans.append((opened, para.end()))
     return spans
+
+
+def _reversed_close(para: str, at: int) -> bool:
+    """An opening curly mark that closes: glued to the word or comma before it, not to the next word."""
+    before = para[at - 1] if at > 0 else " "
+    after = para[at + 1] if at + 1 < len(para) else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:?!)")
 
 
 def _cue_tokens(doc: Doc):
@@ -109,6 +122,17 @@ def _inverted_subject(doc: Doc, token: Token) -> Token | None:
     while end + 1 < len(doc) and doc[end + 1].tag_ == "NNP":
         end += 1
     return doc[end]
+
+
+def _name_before(doc: Doc, token: Token) -> Token | None:
+    """The name right before a finite cue the parser left without a subject ("her senior policy
+    adviser, Jake Sullivan, said:" read as an appositive of an earlier noun)."""
+    if token.tag_ not in {"VBD", "VBZ", "VBP"} or token.i == 0:
+        return None
+    before = doc[token.i - 1]
+    if before.text == "," and before.i > 0:
+        before = doc[before.i - 1]
+    return before if before.tag_ in {"NNP", "NNPS"} else None
 
 
 def _subject(token: Token) -> Token | None:
@@ -212,7 +236,7 @@ def find_cues(doc: Doc) -> list[Cue]:
             head = doc[token.i - 1]
             span = doc[token.i : token.i + 1]
         else:
-            head = _subject(token) or _inverted_subject(doc, token)
+            head = _subject(token) or _inverted_subject(doc, token) or _name_before(doc, token)
             aux = [c for c in token.children if c.dep_ in {"aux", "auxpass"} and c.i < token.i]
             start = aux[0].i if aux else token.i
             span = doc[start : token.i + 1]
@@ -233,12 +257,17 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
         id(c): resolve_speaker(doc, table, c.speaker_head) if c.speaker_head is not None else None
         for c in cues
     }
-    direct = [s for s in quote_spans(text) if len(text[s[0] : s[1]].split()) >= _MIN_DIRECT_WORDS]
+    # Short quoted pieces are scare quotes or titles, unless an attribution follows ("“I'm honored!” she said").
+    direct = [
+        s
+        for s in quote_spans(text)
+        if len(text[s[0] : s[1]].split()) >= _MIN_DIRECT_WORDS or attribution_after(doc, s[1]) is not None
+    ]
     quotes: list[Quote] = []
     used_direct: set[tuple[int, int]] = set()
 
     for cue in cues:
-        if cue.content is None:
+        if cue.content is None or any(d[0] <= cue.span.start < d[1] for d in direct):
             continue
         start, end = cue.content
         inside = [d for d in direct if _overlap(d, cue.content) > 0]
@@ -268,22 +297,28 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
         )
 
     mixed = [(q.start, q.end) for q in quotes if q.kind == "mixed"]
+    # A cue inside any quoted passage is the quoted speaker's own words ("“I think …”"), never
+    # the attribution of another quote.
+    unquoted = [c for c in cues if not any(d[0] <= c.span.start < d[1] for d in direct)]
     ends = None
     for span in direct:
         if any(m[0] <= span[0] and span[1] <= m[1] for m in mixed):
             continue  # the quoted words of a mixed quote, already part of it
-        cue = _cue_for(doc, span, cues)
-        speaker = speakers[id(cue)] if cue else None
+        cue = _cue_for(doc, span, unquoted)
+        cue_span, speaker = (cue.span, speakers[id(cue)]) if cue else (None, None)
+        trailing = attribution_after(doc, span[1])
+        if trailing is not None and not _introduces(text, cue, span):
+            verb, head = trailing
+            cue, cue_span = None, Span(verb.idx, verb.idx + len(verb), verb.text)
+            speaker = resolve_speaker(doc, table, head)
         if (cue is None or cue.span.start < span[0]) and _COLON_BEFORE.search(text, 0, span[0] + 1):
             if ends is None:
                 # Computed once per doc, only when some quote follows a colon.
                 ends = {doc[m.end - 1].idx + len(doc[m.end - 1]): m for m in table.mentions}
             named = _colon_speaker(doc, table, text, span[0], ends)
             if named is not None:
-                cue, speaker = None, named
-        quotes.append(
-            Quote(span[0], span[1], text[span[0] : span[1]], "direct", cue.span if cue else None, speaker)
-        )
+                cue_span, speaker = None, named
+        quotes.append(Quote(span[0], span[1], text[span[0] : span[1]], "direct", cue_span, speaker))
         used_direct.add(span)
 
     quotes.sort(key=lambda q: q.start)
@@ -298,6 +333,13 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
                 verb = governing[0]
                 quote.speaker, quote.cue = found, Span(verb.idx, verb.idx + len(verb), verb.text)
     return merged
+
+
+def _introduces(text: str, cue: Cue | None, span: tuple[int, int]) -> bool:
+    """Whether ``cue`` stands right before the quote with nothing but punctuation between ("said: “")."""
+    return (
+        cue is not None and cue.span.end <= span[0] and bool(_LEAD_IN.fullmatch(text, cue.span.end, span[0]))
+    )
 
 
 _COLON_BEFORE = re.compile(r":[ \t]*[\"“]\Z")
@@ -350,12 +392,13 @@ def _cue_for(doc: Doc, span: tuple[int, int], cues: list[Cue]) -> Cue | None:
     nearest cue in the quote's sentence(s).
     """
     text = doc_text(doc)
-    # A cue inside the quote is the quoted speaker's own words ("“We don't think …,” Zucker said").
-    cues = [c for c in cues if not (span[0] <= c.span.start < span[1])]
+    para_start = text.rfind("\n", 0, span[0]) + 1
+    adjacent = [c for c in cues if para_start <= c.span.end and _introduces(text, c, span)]
+    if adjacent:
+        return adjacent[-1]  # "Beck said, “…”": nothing but punctuation between cue and quote
     covering = [c for c in cues if c.content and _overlap(c.content, span) > 0.5 * (span[1] - span[0])]
     if covering:
         return covering[0]
-    para_start = text.rfind("\n", 0, span[0]) + 1
     para_end = text.find("\n", span[1])
     para_end = len(text) if para_end < 0 else para_end
     after = [c for c in cues if span[1] <= c.span.start < para_end and c.span.start - span[1] <= _NEAR_AFTER]
