@@ -190,3 +190,19 @@ def test_quotes_subjectless_cue_takes_name_before_it(nlp):
         "believes that transatlantic cooperation is essential.”"
     )
     assert _direct_speakers(nlp, text)[0][1] == "Jake Sullivan"
+
+
+def test_quotes_cue_in_complement_is_reported_by_outer_cue(nlp):
+    text = "Jane Smith said that for decades some critics had been predicting a withdrawal from the region."
+    quotes = [(q.text, q.speaker.name if q.speaker else None) for q in nlp(text)._.quotes]
+    assert (
+        "for decades some critics had been predicting a withdrawal from the region",
+        "Jane Smith",
+    ) in quotes
+    assert not any(quoted == "Jane Smith said" for quoted, _ in quotes)
+
+
+def test_quotes_participle_after_preposition_takes_main_subject(nlp):
+    text = "Jane Smith left the stage before insisting she had a great relationship with the voters."
+    quotes = [(q.text, q.speaker.name if q.speaker else None) for q in nlp(text)._.quotes]
+    assert ("she had a great relationship with the voters", "Jane Smith") in quotes

@@ -56,14 +56,18 @@ def test_example_stances_carry_evidence_into_the_text(example):
 
 def test_example_condition_of_conditional_support(example):
     starmer = next(
-        s for s in example.stances if s.actor_name == "Keir Starmer" and s.issue.startswith("European peacekeeping")
+        s
+        for s in example.stances
+        if s.actor_name == "Keir Starmer" and s.issue.startswith("European peacekeeping")
     )
     assert "lasting peace agreement" in (starmer.condition or "")
 
 
 def _stances(nlp, text, issues):
     doc = nlp(text)
-    return {(s.actor_name, s.issue): s for s in find_stances(doc, doc._.actor_table, doc._.quotes or [], issues)}
+    return {
+        (s.actor_name, s.issue): s for s in find_stances(doc, doc._.actor_table, doc._.quotes or [], issues)
+    }
 
 
 CHARGE = [Issue("Congestion charge", keywords=["congestion charge"])]
@@ -87,7 +91,9 @@ def test_polarity_from_cues_negation_and_nesting(nlp, text, expected):
 
 
 def test_condition_makes_support_conditional(nlp):
-    found = _stances(nlp, "“I would back a congestion charge if buses improve first,” said Helen Marsh.", CHARGE)
+    found = _stances(
+        nlp, "“I would back a congestion charge if buses improve first,” said Helen Marsh.", CHARGE
+    )
     stance = found[("Helen Marsh", "Congestion charge")]
     assert stance.stance == "conditional"
     assert stance.condition == "buses improve first"
@@ -131,14 +137,20 @@ def test_condition_of(text, expected):
 
 def test_watchlist_toml_and_yaml(tmp_path):
     toml = tmp_path / "w.toml"
-    toml.write_text('[[issue]]\nname = "A"\nkeywords = ["road charging", "charge + drivers"]\n', encoding="utf-8")
+    toml.write_text(
+        '[[issue]]\nname = "A"\nkeywords = ["road charging", "charge + drivers"]\n', encoding="utf-8"
+    )
     yaml = tmp_path / "w.yaml"
-    yaml.write_text("issues:\n  - name: A\n    keywords: [road charging, charge + drivers]\n", encoding="utf-8")
+    yaml.write_text(
+        "issues:\n  - name: A\n    keywords: [road charging, charge + drivers]\n", encoding="utf-8"
+    )
     assert load_watchlist(toml) == load_watchlist(yaml)
     assert [i.name for i in load_watchlist(WATCHLIST)][0] == "European peacekeeping troops in Ukraine"
 
 
-@pytest.mark.parametrize("data", [{"issue": [{"name": "A"}]}, {"issue": [{"keywords": ["x"]}]}, {"issue": "A"}])
+@pytest.mark.parametrize(
+    "data", [{"issue": [{"name": "A"}]}, {"issue": [{"keywords": ["x"]}]}, {"issue": "A"}]
+)
 def test_watchlist_errors_say_what_is_missing(data):
     with pytest.raises(WatchlistError):
         parse_watchlist(data)
@@ -149,7 +161,9 @@ def test_keyword_conjunction_and_plural():
     assert keyword_span("charge + drivers", "a charge on all cars") is None
     assert keyword_span("peacekeeping troop", "peacekeeping troops") is not None
     assert keyword_span("say", "essay") is None
-    assert [m.issue.name for m in match_issues("Ukraine’s voice", [Issue("U", keywords=["Ukraine's voice"])])] == ["U"]
+    assert [
+        m.issue.name for m in match_issues("Ukraine’s voice", [Issue("U", keywords=["Ukraine's voice"])])
+    ] == ["U"]
 
 
 def test_propose_issues_groups_similar_statements():

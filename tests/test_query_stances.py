@@ -56,7 +56,9 @@ def test_shift_found_with_both_dates_and_quotes(store):
         for row in (shift.before, shift.after):
             assert row.quotes, row
             assert row.evidence and "congestion charge" in row.evidence[0]["text"]
-            text = store.connection.execute("SELECT text FROM articles WHERE id = ?", (row.article_id,)).fetchone()[0]
+            text = store.connection.execute(
+                "SELECT text FROM articles WHERE id = ?", (row.article_id,)
+            ).fetchone()[0]
             assert text[row.evidence[0]["start"] : row.evidence[0]["end"]] == row.evidence[0]["text"]
 
 

@@ -30,7 +30,12 @@ def quotes(speaker, kind, since, until, limit, as_json, db_path) -> None:
         as_json=as_json,
         columns=("speaker", "quote", "kind", "cue", "date", "source @offsets"),
         cells=lambda r: (
-            r.speaker or "?", r.text, r.kind, r.cue or "", r.published or "", f"{r.source} @{r.start}-{r.end}"
+            r.speaker or "?",
+            r.text,
+            r.kind,
+            r.cue or "",
+            r.published or "",
+            f"{r.source} @{r.start}-{r.end}",
         ),
     )
 
@@ -50,7 +55,11 @@ def actors(name, kind, limit, as_json, db_path) -> None:
         as_json=as_json,
         columns=("actor", "kind", "quotes", "articles", "aliases"),
         cells=lambda r: (
-            actor_label(r.name, r.role, r.affiliation), r.kind, str(r.quotes), str(r.articles), ", ".join(r.aliases[:6])
+            actor_label(r.name, r.role, r.affiliation),
+            r.kind,
+            str(r.quotes),
+            str(r.articles),
+            ", ".join(r.aliases[:6]),
         ),
         show_lines=False,
     )

@@ -32,16 +32,31 @@ def _analyzed_rows(paths: tuple[str, ...]) -> list[StanceRow]:
             continue
         for s in article.stances:
             rows.append(
-                StanceRow(article.id, None, s.actor_name, s.issue, s.stance, s.confidence, s.condition,
-                          [asdict(e) for e in s.evidence], s.quotes, article.published, article.source, article.title)
+                StanceRow(
+                    article.id,
+                    None,
+                    s.actor_name,
+                    s.issue,
+                    s.stance,
+                    s.confidence,
+                    s.condition,
+                    [asdict(e) for e in s.evidence],
+                    s.quotes,
+                    article.published,
+                    article.source,
+                    article.title,
+                )
             )
     rows.sort(key=lambda r: r.published or "")
     return rows
 
 
 def _filter(rows: list[StanceRow], issue: str | None, actor: str | None) -> list[StanceRow]:
-    return [r for r in rows if (not issue or issue.lower() in r.issue.lower())
-            and (not actor or actor.lower() in r.actor.lower())]
+    return [
+        r
+        for r in rows
+        if (not issue or issue.lower() in r.issue.lower()) and (not actor or actor.lower() in r.actor.lower())
+    ]
 
 
 def _cell(row: StanceRow | None) -> str:
@@ -100,8 +115,12 @@ def timeline(actor, issue, as_json, db_path) -> None:
         rows = query.timeline(store, actor=actor, issue=issue)
     found = query.shifts(rows)
     if as_json:
-        click.echo(json.dumps({"stances": [asdict(r) for r in rows], "shifts": [asdict(s) for s in found]},
-                              ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {"stances": [asdict(r) for r in rows], "shifts": [asdict(s) for s in found]},
+                ensure_ascii=False,
+            )
+        )
         return
     if not rows:
         click.echo("no stances match", err=True)
@@ -111,16 +130,26 @@ def timeline(actor, issue, as_json, db_path) -> None:
         table.add_column(column, overflow="fold")
     for row in rows:
         first = row.evidence[0] if row.evidence else {"start": 0, "end": 0, "text": ""}
-        table.add_row(row.published or "", row.actor, row.issue, _cell(row), textwrap.shorten(first["text"], 160),
-                      f"{row.source} @{first['start']}-{first['end']}")
+        table.add_row(
+            row.published or "",
+            row.actor,
+            row.issue,
+            _cell(row),
+            textwrap.shorten(first["text"], 160),
+            f"{row.source} @{first['start']}-{first['end']}",
+        )
     out = console()
     out.print(table)
     for shift in found:
-        out.print(f"[bold]shift[/]: {shift.actor} on {shift.issue}: {shift.before.stance} "
-                      f"({shift.before.published}) -> {shift.after.stance} ({shift.after.published})")
+        out.print(
+            f"[bold]shift[/]: {shift.actor} on {shift.issue}: {shift.before.stance} "
+            f"({shift.before.published}) -> {shift.after.stance} ({shift.after.published})"
+        )
         for label, row in (("before", shift.before), ("after", shift.after)):
             ev = row.evidence[0] if row.evidence else {"text": "", "start": 0, "end": 0}
-            out.print(f"  {label}: “{textwrap.shorten(ev['text'], 150)}” ({row.source} @{ev['start']}-{ev['end']})")
+            out.print(
+                f"  {label}: “{textwrap.shorten(ev['text'], 150)}” ({row.source} @{ev['start']}-{ev['end']})"
+            )
 
 
 @click.command()
@@ -131,7 +160,20 @@ def figures(holder, as_json, db_path) -> None:
     """Numeric claims: value, what it measures, whose it is and how it is qualified (current, target, demanded...)."""
     with open_store(db_path, create=False) as store:
         rows = query.figures(store, holder=holder)
-    print_rows(rows, as_json=as_json, title="Figures", columns=("holder", "figure", "what", "qualifier", "date", "source @offsets"), cells=lambda r: (r.holder or "?", r.text, r.what or "", r.qualifier or "", r.published or "", f"{r.source} @{r.start}-{r.end}"))
+    print_rows(
+        rows,
+        as_json=as_json,
+        title="Figures",
+        columns=("holder", "figure", "what", "qualifier", "date", "source @offsets"),
+        cells=lambda r: (
+            r.holder or "?",
+            r.text,
+            r.what or "",
+            r.qualifier or "",
+            r.published or "",
+            f"{r.source} @{r.start}-{r.end}",
+        ),
+    )
 
 
 @click.command()
@@ -142,13 +184,32 @@ def events(participant, as_json, db_path) -> None:
     """Meetings and talks: what, where, when, who took part and who was not invited."""
     with open_store(db_path, create=False) as store:
         rows = query.events(store, participant=participant)
-    print_rows(rows, as_json=as_json, title="Events", columns=("event", "where", "when", "participants", "not invited", "source @offsets"), cells=lambda r: (r.what, r.where or "", r.when or "", ", ".join(r.participants), ", ".join(r.not_invited), f"{r.source} @{r.start}-{r.end}"))
+    print_rows(
+        rows,
+        as_json=as_json,
+        title="Events",
+        columns=("event", "where", "when", "participants", "not invited", "source @offsets"),
+        cells=lambda r: (
+            r.what,
+            r.where or "",
+            r.when or "",
+            ", ".join(r.participants),
+            ", ".join(r.not_invited),
+            f"{r.source} @{r.start}-{r.end}",
+        ),
+    )
 
 
 @click.command()
-@click.option("--watchlist", "watchlist_path", type=click.Path(dir_okay=False),
-              help="The watchlist to list, and to check proposals against.")
-@click.option("--propose", is_flag=True, help="Propose issues from the stored quotes that no watched issue covers.")
+@click.option(
+    "--watchlist",
+    "watchlist_path",
+    type=click.Path(dir_okay=False),
+    help="The watchlist to list, and to check proposals against.",
+)
+@click.option(
+    "--propose", is_flag=True, help="Propose issues from the stored quotes that no watched issue covers."
+)
 @click.option("--accept", type=int, metavar="N", help="Add proposal N (from --propose) to --watchlist.")
 @click.option("--name", help="With --accept: the name to give the accepted issue.")
 @db_option
@@ -177,7 +238,9 @@ def issues(watchlist_path, propose, accept, name, db_path) -> None:
         click.echo(f"added '{name or chosen.name}' to {watchlist_path}")
         return
     for n, proposal in enumerate(proposals, 1):
-        click.echo(f"{n}. {proposal.name} ({proposal.size} statements; keywords: {', '.join(proposal.keywords)})")
+        click.echo(
+            f"{n}. {proposal.name} ({proposal.size} statements; keywords: {', '.join(proposal.keywords)})"
+        )
         for text in proposal.statements:
             click.echo("   - " + textwrap.shorten(text, 120))
 

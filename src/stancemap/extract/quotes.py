@@ -150,6 +150,9 @@ def _subject(token: Token) -> Token | None:
                     )
                     return pobj
                 return child
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head is not token.head:
+            token, seen = token.head.head, seen + 1  # "…, before insisting", "distanced himself by saying"
+            continue
         if token.dep_ in {"advcl", "xcomp", "conj", "acl", "pcomp"} and token.head is not token:
             token, seen = token.head, seen + 1
             continue
@@ -206,10 +209,14 @@ def _content(doc: Doc, cue: Token, clauses: dict[int, set[int]]) -> tuple[int, i
                 if obj is not None:
                     tokens = [*obj.subtree, *tokens]
             tokens = [t for t in tokens if not (t.i == child.left_edge.i and t.lower_ in {"that", "to"})]
-            span = _char_span(doc, _contiguous(tokens, nested))
+            # A cue heading this complement is reported within it ("said that critics had been
+            # predicting …"), not a clause of its own beside it.
+            span = _char_span(doc, _contiguous(tokens, nested - clauses.get(child.i, set())))
             if span:
                 return span
     has_subject = any(c.dep_.startswith("nsubj") for c in cue.children)
+    if cue.dep_ == "ccomp" and cue.head.lower_ in CUE_FORMS and cue.head.tag_.startswith("VB"):
+        return None  # the complement of another cue: that cue reports it
     if cue.i > cue.head.i and (cue.dep_ in {"parataxis", "ccomp"} or (cue.dep_ == "advcl" and has_subject)):
         # "Countries must commit …, he said": the content is the clause before the cue.
         own = {t.i for t in cue.subtree}

@@ -97,9 +97,9 @@ def _name_at(doc: Doc, i: int, *, pronouns: bool = True) -> tuple[Token | None, 
     first = doc[i]
     if pronouns and first.lower_ in _SUBJECT_PRONOUNS:
         return first, i + 1
-    if first.tag_ in _NAME_TAGS:
+    if _name_like(first):
         j = i
-        while j + 1 < len(doc) and doc[j + 1].tag_ in _NAME_TAGS:
+        while j + 1 < len(doc) and _name_like(doc[j + 1]):
             j += 1
         return doc[j], j + 1
     if first.lower_ in _DETERMINERS:
@@ -110,6 +110,13 @@ def _name_at(doc: Doc, i: int, *, pronouns: bool = True) -> tuple[Token | None, 
             j += 1
         return (head, j) if head is not None and head.i == j - 1 else (None, i)
     return None, i
+
+
+def _name_like(token: Token) -> bool:
+    """A proper name, or a capitalised word the tagger missed as one ("said Skelly" tagged adverb)."""
+    return token.tag_ in _NAME_TAGS or (
+        token.is_alpha and token.text.istitle() and token.tag_ in {"RB", "NN", "JJ", "VB", "VBN", "VBD"}
+    )
 
 
 def _verb_at(doc: Doc, j: int) -> Token | None:

@@ -6,6 +6,20 @@ from .quotes import QuoteRow, quotes
 from .stances import EventRow, FigureRow, Shift, StanceRow, events, figures, matrix, shifts, stances, timeline
 
 __all__ = [
-    "ActorRow", "EventRow", "FigureRow", "QuoteRow", "Shift", "StanceRow", "actors", "article", "articles", "events",
-    "figures", "matrix", "quotes", "shifts", "stances", "timeline",
+    "ActorRow",
+    "EventRow",
+    "FigureRow",
+    "QuoteRow",
+    "Shift",
+    "StanceRow",
+    "actors",
+    "article",
+    "articles",
+    "events",
+    "figures",
+    "matrix",
+    "quotes",
+    "shifts",
+    "stances",
+    "timeline",
 ]

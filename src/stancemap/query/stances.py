@@ -86,7 +86,9 @@ def stances(
     )
     rows = []
     for r in store.connection.execute(sql, params):
-        rows.append(StanceRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], json.loads(r[7]), json.loads(r[8]), *r[9:]))
+        rows.append(
+            StanceRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], json.loads(r[7]), json.loads(r[8]), *r[9:])
+        )
     return rows
 
 
