@@ -206,3 +206,34 @@ def test_quotes_participle_after_preposition_takes_main_subject(nlp):
     text = "Jane Smith left the stage before insisting she had a great relationship with the voters."
     quotes = [(q.text, q.speaker.name if q.speaker else None) for q in nlp(text)._.quotes]
     assert ("she had a great relationship with the voters", "Jane Smith") in quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Jane Smith has called for increased regulation of shadow banking.",
+            "increased regulation of shadow banking",
+        ),
+        (
+            "Jane Smith tweeted a chart of wildly inaccurate crime statistics.",
+            "a chart of wildly inaccurate crime statistics",
+        ),
+    ],
+)
+def test_quotes_object_of_cue_is_content(nlp, text, content):
+    assert ("indirect", content, "Jane Smith") in _quotes(nlp, text)
+
+
+def test_quotes_addressee_alone_is_no_content(nlp):
+    assert _quotes(nlp, "Jane Smith told the Washington Post reporters on Monday.") == []
+
+
+def test_quotes_interrupting_clause_joins_the_pieces(nlp):
+    text = (
+        "Banks are under pressure.\n\n“Every time you say that,” Jane Smith said, referring to the excuse, "
+        "“you give ammunition to the people who want to break up the big banks.”"
+    )
+    (quote,) = nlp(text)._.quotes
+    assert quote.text.startswith("“Every time") and quote.text.endswith("big banks.”")
+    assert quote.speaker.name == "Jane Smith"

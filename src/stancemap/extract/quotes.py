@@ -34,7 +34,7 @@ _GOVERN_REACH = 3
 # Between a cue and the opening mark of its quote: no sentence end and no other quotation.
 _BREAK = re.compile(r"[.?!][\s\"”]|[\"“”]")
 # All that may stand between a cue and the quote it introduces ("said: “", "added, “").
-_LEAD_IN = re.compile(r"[ \t]*[,:—–]?[ \t]*")
+_LEAD_IN = re.compile(r"[^\S\n]*[,:—–]?[^\S\n]*")
 
 
 @dataclass
@@ -150,10 +150,10 @@ def _subject(token: Token) -> Token | None:
                     )
                     return pobj
                 return child
-        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head is not token.head:
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.i != token.head.i:
             token, seen = token.head.head, seen + 1  # "…, before insisting", "distanced himself by saying"
             continue
-        if token.dep_ in {"advcl", "xcomp", "conj", "acl", "pcomp"} and token.head is not token:
+        if token.dep_ in {"advcl", "xcomp", "conj", "acl", "pcomp"} and token.head.i != token.i:
             token, seen = token.head, seen + 1
             continue
         return None
@@ -195,7 +195,7 @@ def _content(doc: Doc, cue: Token, clauses: dict[int, set[int]]) -> tuple[int, i
     nested = set().union(*(tokens for i, tokens in clauses.items() if i != cue.i))
     if cue.lower_ == "according":
         clause = cue.head
-        while clause.dep_ not in {"ROOT", "ccomp"} and clause.head is not clause:
+        while clause.dep_ not in {"ROOT", "ccomp"} and clause.head.i != clause.i:
             clause = clause.head
         skip = {t.i for t in cue.subtree}
         tokens = [t for t in clause.subtree if t.i not in skip and t.dep_ != "punct" or t.text in '“”"']
@@ -221,11 +221,31 @@ def _content(doc: Doc, cue: Token, clauses: dict[int, set[int]]) -> tuple[int, i
         # "Countries must commit …, he said": the content is the clause before the cue.
         own = {t.i for t in cue.subtree}
         sent = cue.sent
-        tokens = [t for t in doc[sent.start : cue.left_edge.i] if t.i not in own]
+        # Never across a paragraph break: the parser sometimes runs a sentence over one.
+        para_start = doc_text(doc).rfind("\n", 0, cue.idx) + 1
+        tokens = [t for t in doc[sent.start : cue.left_edge.i] if t.i not in own and t.idx >= para_start]
         return _char_span(doc, _contiguous(tokens, nested))
+    if cue.tag_.startswith("VB"):
+        # No clause reported: what the cue is about ("tweeted a chart of …", "called for higher
+        # taxes", "slammed his proposal as too vague"); an addressee alone ("told reporters") is not.
+        objects = [
+            c
+            for c in cue.children
+            if c.i > cue.i
+            and (c.dep_ in {"dobj", "dative", "oprd"} or c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS)
+        ]
+        if CUE_FORMS.get(cue.lower_) in ADDRESSEE_CUES:
+            objects = [c for c in objects if c.dep_ == "prep"]
+        if objects:
+            tokens = sorted((t for c in objects for t in c.subtree), key=lambda t: t.i)
+            if tokens[0].dep_ == "prep" and tokens[0].head.i == cue.i:
+                tokens = tokens[1:]  # "called for higher taxes": the preposition belongs to the cue
+            return _char_span(doc, _contiguous(tokens, nested))
     return None
 
 
+# Prepositions that introduce what a cue is about rather than when or where it was said.
+_CONTENT_PREPS = {"for", "about", "as", "of", "against", "on"}
 _OWN_CLAUSE_DEPS = {"advcl", "conj", "xcomp", "ccomp", "parataxis"}
 
 
@@ -360,7 +380,11 @@ def _colon_speaker(doc: Doc, table: ActorTable, text: str, start: int, ends: dic
     if mention is None or mention.kind == "place":
         return None
     head = doc[mention.end - 1]
-    if head.dep_ == "pobj" or head.dep_ in {"dobj", "dative"} and head.head.lower_ in CUE_FORMS:
+    if (
+        head.dep_ == "pobj"
+        or head.dep_ in {"dobj", "dative"}
+        and CUE_FORMS.get(head.head.lower_) in ADDRESSEE_CUES
+    ):
         return None  # "as he arrived in Riyadh: “…”", "told Megyn Kelly: “…”"
     actor = table.get(mention.actor)
     span = doc[mention.start : mention.end]
@@ -375,7 +399,7 @@ def _governing_subject(doc: Doc, span: tuple[int, int]) -> tuple[Token, Token] |
         return None
     token = inner[0]
     for _ in range(len(inner) + 1):  # bounded: heads of a cached parse may not reach a root
-        if token.head is token or not span[0] <= token.idx < span[1]:
+        if token.head.i == token.i or not span[0] <= token.idx < span[1]:
             break
         token = token.head
     if span[0] <= token.idx < span[1]:
@@ -385,7 +409,7 @@ def _governing_subject(doc: Doc, span: tuple[int, int]) -> tuple[Token, Token] |
             subject = _subject(token)
             if subject is not None and not (span[0] <= subject.idx < span[1]):
                 return token, subject
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -467,20 +491,34 @@ def _same_speaker(a: Quote, b: Quote) -> bool:
     return (a.speaker.start, a.speaker.end) == (b.speaker.start, b.speaker.end)
 
 
+def _one_attribution(first: Quote, second: Quote) -> bool:
+    """Whether two pieces share one cue: the same one, or one standing between them ("“A,” she
+    said, “B”"); a second piece with a cue of its own after it is a new attribution."""
+    if first.cue is None or second.cue is None or first.cue.start == second.cue.start:
+        return True
+    return first.end <= second.cue.start < second.start
+
+
 def _merge_pieces(text: str, quotes: list[Quote]) -> list[Quote]:
     """One quote per speaker and paragraph: "“A,” she said. “B.”" is one attribution interrupted by
-    its cue, as annotators mark it, not two."""
+    its cue, as annotators mark it, not two. What the interrupting clause reports of its own
+    ("“A,” Tester said, referring to the excuse, “B”") is part of that one quote."""
     out: list[Quote] = []
     for quote in quotes:
-        last = out[-1] if out else None
+        between = 0  # quotes at the end of ``out`` that sit between the last direct piece and this one
+        while between < len(out) and out[-1 - between].kind != "direct":
+            between += 1
+        last = out[-1 - between] if between < len(out) else None
         if (
             last is not None
             and quote.kind == "direct"
-            and last.kind == "direct"
             and "\n" not in text[last.end : quote.start]
             and quote.start - last.end <= _MERGE_GAP
+            and all(last.end <= q.start and q.end <= quote.start for q in out[len(out) - between :])
             and _same_speaker(last, quote)
+            and _one_attribution(last, quote)
         ):
+            del out[len(out) - between :]
             last.end = max(last.end, quote.end)
             last.text = text[last.start : last.end]
             continue

@@ -281,7 +281,9 @@ def _descriptions(
     return sources
 
 
-def _quote_sources(doc: Doc, quotes: list[Quote], held: list[_Source]) -> list[_Source]:
+def _quote_sources(
+    doc: Doc, quotes: list[Quote], held: list[_Source], signs: dict[int, int]
+) -> list[_Source]:
     sources = []
     for n, quote in enumerate(quotes):
         speaker = quote.speaker.actor if quote.speaker else None
@@ -294,6 +296,12 @@ def _quote_sources(doc: Doc, quotes: list[Quote], held: list[_Source]) -> list[_
         if quote.cue is not None:
             last = quote.cue.text.split()[-1].lower()
             cue_sign = CUE_SIGNS.get(CUE_FORMS.get(last, last), 0)
+            if not cue_sign:
+                # A cue that is itself an attitude ("rejected a congestion charge") signs its content.
+                cue_tokens = _tokens(doc, quote.cue.start, quote.cue.end)
+                cue_sign = next(
+                    (signs[t.i] * (-1 if negated(t) else 1) for t in cue_tokens if t.i in signs), 0
+                )
         # What the quote reports of someone else's view belongs to them, not to the speaker.
         blanked = [
             char_span(h.tokens)
@@ -352,7 +360,7 @@ def find_statements(doc: Doc, table: ActorTable, quotes: list[Quote], issues: li
     signs = attitudes(doc)
     held = _held_nouns(doc, table)
     quoted = [(q.start, q.end) for q in quotes] + [(q.cue.start, q.cue.end) for q in quotes if q.cue]
-    sources = _quote_sources(doc, quotes, held) + held + _descriptions(doc, table, signs, quoted)
+    sources = _quote_sources(doc, quotes, held, signs) + held + _descriptions(doc, table, signs, quoted)
     statements = []
     for source in sources:
         statements += _statements(doc, source, signs, issues)

@@ -54,14 +54,21 @@ def attribution_after(doc: Doc, end_char: int) -> tuple[Token, Token] | None:
     if last is None or last[-1].text not in _CLOSING:
         return None
     mark = last[-1]
-    i = mark.i + 1
+    i = _skip_space(doc, mark.i + 1)
     comma_inside = mark.i > 0 and doc[mark.i - 1].text in {",", "—", "–", "-"}
     asked = mark.i > 0 and doc[mark.i - 1].text in {"?", "!"}
     if i < len(doc) and doc[i].text == ",":
-        comma_inside, i = True, i + 1
+        comma_inside, i = True, _skip_space(doc, i + 1)
     if i >= len(doc) or not (comma_inside or asked and doc[i].text[:1].islower()):
         return None
     return _name_then_verb(doc, i) or _verb_then_name(doc, i)
+
+
+def _skip_space(doc: Doc, i: int) -> int:
+    """The first token from ``i`` on that is not white space (a no-break space is a token of its own)."""
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    return i
 
 
 def _name_then_verb(doc: Doc, i: int) -> tuple[Token, Token] | None:
