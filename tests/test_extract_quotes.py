@@ -237,3 +237,13 @@ def test_quotes_interrupting_clause_joins_the_pieces(nlp):
     (quote,) = nlp(text)._.quotes
     assert quote.text.startswith("“Every time") and quote.text.endswith("big banks.”")
     assert quote.speaker.name == "Jane Smith"
+
+
+def test_quotes_amid_setting_is_not_content(nlp):
+    text = (
+        "Jane Smith has insisted Ukraine’s voice must be at the heart of any peace deal amid fears of "
+        "Washington and Moscow going over the heads of leaders on the continent."
+    )
+    assert ("indirect", "Ukraine’s voice must be at the heart of any peace deal", "Jane Smith") in _quotes(
+        nlp, text
+    )

@@ -209,6 +209,10 @@ def _content(doc: Doc, cue: Token, clauses: dict[int, set[int]]) -> tuple[int, i
                 if obj is not None:
                     tokens = [*obj.subtree, *tokens]
             tokens = [t for t in tokens if not (t.i == child.left_edge.i and t.lower_ in {"that", "to"})]
+            # "insisted Ukraine's voice must be heard amid fears of …": an "amid" phrase on the
+            # reported clause's own verb is the reporter's setting for the report, not its content.
+            setting = {t.i for c in child.children if c.lower_ == "amid" and c.i > child.i for t in c.subtree}
+            tokens = [t for t in tokens if t.i not in setting]
             # A cue heading this complement is reported within it ("said that critics had been
             # predicting …"), not a clause of its own beside it.
             span = _char_span(doc, _contiguous(tokens, nested - clauses.get(child.i, set())))
