@@ -247,3 +247,8 @@ def test_quotes_amid_setting_is_not_content(nlp):
     assert ("indirect", "Ukraine’s voice must be at the heart of any peace deal", "Jane Smith") in _quotes(
         nlp, text
     )
+
+
+def test_quotes_party_label_between_name_and_cue(nlp):
+    text = "Speaker of the House Rep. Paul Ryan (R-WI) said “anti-Semitic images have no place in a campaign.”"
+    assert _direct_speakers(nlp, text)[0][1] == "Paul Ryan"

@@ -130,6 +130,10 @@ def _name_before(doc: Doc, token: Token) -> Token | None:
     if token.tag_ not in {"VBD", "VBZ", "VBP"} or token.i == 0:
         return None
     before = doc[token.i - 1]
+    if before.text == ")":
+        # A party label between name and verb: "Rep. Paul Ryan (R-WI) said".
+        opening = next((t.i for t in reversed(doc[max(0, token.i - 8) : token.i - 1]) if t.text == "("), None)
+        before = doc[opening - 1] if opening else before
     if before.text == "," and before.i > 0:
         before = doc[before.i - 1]
     return before if before.tag_ in {"NNP", "NNPS"} else None

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .lexicon import CUE_FORMS
+
 # A closing mark as the tokenizer leaves it; "“" too, where the quote finder read it as a typo'd close.
 _CLOSING = {"”", '"', "''", "“"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
@@ -132,6 +134,8 @@ def _verb_at(doc: Doc, j: int) -> Token | None:
     token = doc[j]
     if token.lower_ in _HAVE and j + 1 < len(doc) and doc[j + 1].tag_ == "VBN":
         token = doc[j + 1]  # "he has said"
-    if token.tag_ not in _VERB_TAGS or token.lower_ in _NOT_ATTRIBUTION:
+    if token.lower_ in _NOT_ATTRIBUTION:
         return None
-    return token
+    if token.tag_ in _VERB_TAGS or token.text.istitle() and token.lower_ in CUE_FORMS:
+        return token  # a capitalised cue ("…,” Murphy Tweeted) is often tagged as a name
+    return None
