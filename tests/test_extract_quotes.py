@@ -250,5 +250,17 @@ def test_quotes_amid_setting_is_not_content(nlp):
 
 
 def test_quotes_party_label_between_name_and_cue(nlp):
-    text = "Speaker of the House Rep. Paul Ryan (R-WI) said “anti-Semitic images have no place in a campaign.”"
+    text = (
+        "Speaker of the House Rep. Paul Ryan (R-WI) said “anti-Semitic images have no place in a campaign.”"
+    )
     assert _direct_speakers(nlp, text)[0][1] == "Paul Ryan"
+
+
+def test_quotes_described_speaker_after_verb(nlp):
+    text = 'She hadn’t.\n\n"I\'m not going to say it is a mistake, so forget about it," said retired neurosurgeon Ben Carson.'
+    assert _direct_speakers(nlp, text)[0][1] == "Ben Carson"
+
+
+def test_quotes_new_sentence_with_own_cue_is_new_quote(nlp):
+    text = "“We don’t want them in our country,” Jane Smith said. She added, “I only want to admit people who share our values.”"
+    assert len([q for q in nlp(text)._.quotes if q.kind == "direct"]) == 2

@@ -499,12 +499,17 @@ def _same_speaker(a: Quote, b: Quote) -> bool:
     return (a.speaker.start, a.speaker.end) == (b.speaker.start, b.speaker.end)
 
 
-def _one_attribution(first: Quote, second: Quote) -> bool:
-    """Whether two pieces share one cue: the same one, or one standing between them ("“A,” she
-    said, “B”"); a second piece with a cue of its own after it is a new attribution."""
+def _one_attribution(text: str, first: Quote, second: Quote) -> bool:
+    """Whether two pieces share one cue: the same one, or one standing between them in the same
+    sentence ("“A,” she said, “B”"); a second piece with a cue of its own after it, or with its cue
+    in a new sentence ("“A,” Trump said. He added, “B”"), is a new attribution."""
     if first.cue is None or second.cue is None or first.cue.start == second.cue.start:
         return True
-    return first.end <= second.cue.start < second.start
+    new_sentence = _SENTENCE_END.search(text, first.end, second.cue.start)
+    return first.end <= second.cue.start < second.start and not new_sentence
+
+
+_SENTENCE_END = re.compile(r"[.?!][\s\"”]")
 
 
 def _merge_pieces(text: str, quotes: list[Quote]) -> list[Quote]:
@@ -524,7 +529,7 @@ def _merge_pieces(text: str, quotes: list[Quote]) -> list[Quote]:
             and quote.start - last.end <= _MERGE_GAP
             and all(last.end <= q.start and q.end <= quote.start for q in out[len(out) - between :])
             and _same_speaker(last, quote)
-            and _one_attribution(last, quote)
+            and _one_attribution(text, last, quote)
         ):
             del out[len(out) - between :]
             last.end = max(last.end, quote.end)

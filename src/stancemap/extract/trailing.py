@@ -18,7 +18,8 @@ _CLOSING = {"”", '"', "''", "“"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "one", "another"}
 _NAME_TAGS = {"NNP", "NNPS"}
-_NOUN_PHRASE_TAGS = {"JJ", "NN", "NNS", "NNP", "NNPS", "HYPH", "CD", "POS"}
+_NOUN_PHRASE_TAGS = {"JJ", "VBN", "NN", "NNS", "NNP", "NNPS", "HYPH", "CD", "POS"}
+_NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
 _VERB_TAGS = {"VBD", "VBZ", "VBP", "VBN"}
 # Forms of verbs that carry no attribution ("“…,” he was …"); matched by form: no lemmatizer runs.
 _NOT_ATTRIBUTION = {
@@ -100,25 +101,22 @@ def _verb_then_name(doc: Doc, i: int) -> tuple[Token, Token] | None:
 
 
 def _name_at(doc: Doc, i: int, *, pronouns: bool = True) -> tuple[Token | None, int]:
-    """The head of a speaker phrase starting at token ``i`` and the index after it."""
+    """The head of a speaker phrase starting at token ``i`` and the index after it: a pronoun, or a
+    noun phrase up to its last noun ("Ben Carson", "retired neurosurgeon Ben Carson", "the New York
+    businessman", "one Democrat familiar with …")."""
     if i >= len(doc):
         return None, i
-    first = doc[i]
-    if pronouns and first.lower_ in _SUBJECT_PRONOUNS:
-        return first, i + 1
-    if _name_like(first):
-        j = i
-        while j + 1 < len(doc) and _name_like(doc[j + 1]):
-            j += 1
-        return doc[j], j + 1
-    if first.lower_ in _DETERMINERS:
-        j, head = i + 1, None
-        while j < len(doc) and j - i <= _PHRASE_REACH and doc[j].tag_ in _NOUN_PHRASE_TAGS:
-            if doc[j].tag_ in {"NN", "NNS", "NNP", "NNPS"}:
-                head = doc[j]
-            j += 1
-        return (head, j) if head is not None and head.i == j - 1 else (None, i)
-    return None, i
+    if pronouns and doc[i].lower_ in _SUBJECT_PRONOUNS:
+        return doc[i], i + 1
+    j = i + 1 if doc[i].lower_ in _DETERMINERS else i
+    head = None
+    while (
+        j < len(doc) and j - i <= _PHRASE_REACH and (doc[j].tag_ in _NOUN_PHRASE_TAGS or _name_like(doc[j]))
+    ):
+        if doc[j].tag_ in _NOUN_TAGS or _name_like(doc[j]):
+            head = doc[j]
+        j += 1
+    return (head, head.i + 1) if head is not None else (None, i)
 
 
 def _name_like(token: Token) -> bool:
