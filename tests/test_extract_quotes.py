@@ -264,3 +264,18 @@ def test_quotes_described_speaker_after_verb(nlp):
 def test_quotes_new_sentence_with_own_cue_is_new_quote(nlp):
     text = "“We don’t want them in our country,” Jane Smith said. She added, “I only want to admit people who share our values.”"
     assert len([q for q in nlp(text)._.quotes if q.kind == "direct"]) == 2
+
+
+def test_quotes_relative_pronoun_speaker_is_named(nlp):
+    text = "Clinton attacked Donald Trump, who has said he wants to be a neutral broker in the Middle East."
+    (quote,) = nlp(text)._.quotes
+    assert quote.speaker.name == "Donald Trump"
+    assert text[quote.speaker.start : quote.speaker.end] == "who"
+
+
+def test_quotes_signature_line_names_speaker(nlp):
+    text = (
+        'Health care was the topic.\n\n"The idea that I would dismantle health care in America is absurd."\n\n'
+        "- Bernie Sanders.\n\nThe senator exaggerates."
+    )
+    assert _direct_speakers(nlp, text)[0][1] == "Bernie Sanders"

@@ -360,6 +360,8 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
     _continue_speakers(text, quotes)
     merged = _merge_pieces(text, quotes)
     for quote in merged:
+        if quote.kind == "direct" and quote.speaker is None:
+            quote.speaker = _signature(doc, table, text, quote.end)
         # Last resort, after pieces are merged: the subject of the verb the quote hangs from.
         if quote.kind == "direct" and quote.speaker is None:
             governing = _governing_subject(doc, (quote.start, quote.end))
@@ -368,6 +370,25 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
                 verb = governing[0]
                 quote.speaker, quote.cue = found, Span(verb.idx, verb.idx + len(verb), verb.text)
     return merged
+
+
+# A signature line under a quote: "- Bernie Sanders." or "— David Martosko (@dmartosko)".
+_SIGNATURE = re.compile(r"\n+[ \t]*[-—–][ \t]*([^\n]{2,80}?)\.?[ \t]*(?=\n|$)")
+
+
+def _signature(doc: Doc, table: ActorTable, text: str, end: int) -> Speaker | None:
+    """The speaker signed on the line right after a quote that ends its paragraph."""
+    match = _SIGNATURE.match(text, end)
+    if match is None or len(match.group(1).split()) > 8:
+        return None
+    start, stop = match.span(1)
+    for mention in table.mentions:
+        span = doc[mention.start : mention.end]
+        if start <= span.start_char and span.end_char <= stop:
+            actor = table.get(mention.actor)
+            return Speaker(actor=actor.id, name=actor.name, start=span.start_char, end=span.end_char)
+    name = re.sub(r"\s*\(.*", "", match.group(1)).strip()
+    return Speaker(actor=None, name=name, start=start, end=start + len(name)) if name else None
 
 
 def _introduces(text: str, cue: Cue | None, span: tuple[int, int]) -> bool:

@@ -30,6 +30,13 @@ def resolve_speaker(doc: Doc, table: ActorTable, head: Token) -> Speaker | None:
             return Speaker(actor=None, name=head.text, start=head.idx, end=head.idx + len(head))
         actor = table.get(actor_id)
         return Speaker(actor=actor.id, name=actor.name, start=head.idx, end=head.idx + len(head))
+    if head.lower_ in {"who", "which", "that"} and head.head.dep_ == "relcl" and head.head.head.i != head.i:
+        # "Trump, who has said …", "a report, which notes …": what the relative clause hangs from,
+        # named at the relative pronoun.
+        named = resolve_speaker(doc, table, head.head.head)
+        if named is None or named.actor is None and named.name.lower() in {"who", "that"}:
+            return None
+        return Speaker(actor=named.actor, name=named.name, start=head.idx, end=head.idx + len(head))
     if head.tag_ in {"WP", "WDT", "EX"} or head.lower_ in {"that", "this", "there"}:
         return None
     if head.pos_ == "PRON" or head.tag_ in {"PRP", "PRP$"}:
