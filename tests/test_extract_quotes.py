@@ -279,3 +279,20 @@ def test_quotes_signature_line_names_speaker(nlp):
         "- Bernie Sanders.\n\nThe senator exaggerates."
     )
     assert _direct_speakers(nlp, text)[0][1] == "Bernie Sanders"
+
+
+def test_quotes_colon_after_clause_names_its_subject(nlp):
+    text = (
+        "Voting was about to begin.\n\nAs if addressing the magnate directly, the Illinois Board of Elections "
+        "was conclusive in its findings: “Further discussion on this issue is unnecessary.”"
+    )
+    assert _direct_speakers(nlp, text)[0][1] == "Illinois Board of Elections"
+
+
+def test_quotes_saying_after_comma_takes_sentence_subject(nlp):
+    text = (
+        "Jane Smith has taken a swipe at her rival's stance on Brexit, saying that "
+        "“bombastic comments” do more harm than good during such times."
+    )
+    quotes = _quotes(nlp, text)
+    assert any(speaker == "Jane Smith" and "bombastic" in quoted for _, quoted, speaker in quotes)

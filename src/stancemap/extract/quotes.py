@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ..model import Quote, Span, Speaker
 from .actors import ActorTable
 from .doctext import doc_text
-from .lexicon import ADDRESSEE_CUES, CUE_FORMS
+from .lexicon import ADDRESSEE_CUES, CUE_FORMS, PRONOUNS_PERSON
 from .speakers import resolve_speaker
 from .trailing import attribution_after
 
@@ -122,6 +122,15 @@ def _inverted_subject(doc: Doc, token: Token) -> Token | None:
     while end + 1 < len(doc) and doc[end + 1].tag_ == "NNP":
         end += 1
     return doc[end]
+
+
+def _participle_subject(doc: Doc, token: Token) -> Token | None:
+    """The subject of a sentence that ends in ", saying …": its main verb's, whatever clause the
+    parser hung the participle from ("Clinton has taken a swipe at Trump's stance, saying …")."""
+    if token.tag_ != "VBG" or token.i == 0 or doc[token.i - 1].text != ",":
+        return None
+    root = token.sent.root
+    return _subject(root) if root.i < token.i and root.tag_.startswith("VB") else None
 
 
 def _name_before(doc: Doc, token: Token) -> Token | None:
@@ -271,7 +280,8 @@ def find_cues(doc: Doc) -> list[Cue]:
             head = doc[token.i - 1]
             span = doc[token.i : token.i + 1]
         else:
-            head = _subject(token) or _inverted_subject(doc, token) or _name_before(doc, token)
+            head = _participle_subject(doc, token) or _subject(token)
+            head = head or _inverted_subject(doc, token) or _name_before(doc, token)
             aux = [c for c in token.children if c.dep_ in {"aux", "auxpass"} and c.i < token.i]
             start = aux[0].i if aux else token.i
             span = doc[start : token.i + 1]
@@ -353,6 +363,10 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
             named = _colon_speaker(doc, table, text, span[0], ends)
             if named is not None:
                 cue_span, speaker = None, named
+            elif speaker is None:
+                # "The Illinois Board of Elections was conclusive in its findings: “…”"
+                verb, speaker = _colon_lead(doc, table, text, span[0])
+                cue_span = Span(verb.idx, verb.idx + len(verb), verb.text) if verb is not None else None
         quotes.append(Quote(span[0], span[1], text[span[0] : span[1]], "direct", cue_span, speaker))
         used_direct.add(span)
 
@@ -398,7 +412,28 @@ def _introduces(text: str, cue: Cue | None, span: tuple[int, int]) -> bool:
     )
 
 
-_COLON_BEFORE = re.compile(r":[ \t]*[\"“]\Z")
+_COLON_BEFORE = re.compile(r":[^\S\n]*[\"“]\Z")
+
+
+def _colon_lead(doc: Doc, table: ActorTable, text: str, start: int) -> tuple[Token | None, Speaker | None]:
+    """The main verb and subject of the sentence whose colon opens the quote at ``start``."""
+    colon = doc.char_span(text.rfind(":", 0, start), text.rfind(":", 0, start) + 1, alignment_mode="expand")
+    if colon is None:
+        return None, None
+    # The clause before the colon: climb from its last word while the heads stay before the colon
+    # (the parser often hangs that clause from the quote's own verb).
+    root = colon[0]
+    while root.i > 0 and (root.i == colon[0].i or root.is_punct or root.is_space):
+        root = doc[root.i - 1]
+    for _ in range(len(doc)):
+        if root.head.i == root.i or root.head.i >= colon[0].i:
+            break
+        root = root.head
+    subject = _subject(root) if root.tag_.startswith("VB") else None
+    if subject is None or not (subject.tag_.startswith("NN") or subject.lower_ in PRONOUNS_PERSON):
+        return None, None
+    found = resolve_speaker(doc, table, subject)
+    return (root, found) if found is not None else (None, None)
 
 
 def _colon_speaker(doc: Doc, table: ActorTable, text: str, start: int, ends: dict) -> Speaker | None:
