@@ -111,12 +111,19 @@ def _name_at(doc: Doc, i: int, *, pronouns: bool = True) -> tuple[Token | None, 
     j = i + 1 if doc[i].lower_ in _DETERMINERS else i
     head = None
     while (
-        j < len(doc) and j - i <= _PHRASE_REACH and (doc[j].tag_ in _NOUN_PHRASE_TAGS or _name_like(doc[j]))
+        j < len(doc)
+        and j - i <= _PHRASE_REACH
+        and (doc[j].tag_ in _NOUN_PHRASE_TAGS or _name_like(doc[j]) or _inner_space(doc, j))
     ):
         if doc[j].tag_ in _NOUN_TAGS or _name_like(doc[j]):
             head = doc[j]
         j += 1
     return (head, head.i + 1) if head is not None else (None, i)
+
+
+def _inner_space(doc: Doc, j: int) -> bool:
+    """A no-break space inside a name ("Cruz constituent\xa0Dan Golvach"): the tokenizer keeps it apart."""
+    return doc[j].is_space and "\n" not in doc[j].text and j + 1 < len(doc) and _name_like(doc[j + 1])
 
 
 def _name_like(token: Token) -> bool:
