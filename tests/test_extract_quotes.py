@@ -296,3 +296,39 @@ def test_quotes_saying_after_comma_takes_sentence_subject(nlp):
     )
     quotes = _quotes(nlp, text)
     assert any(speaker == "Jane Smith" and "bombastic" in quoted for _, quoted, speaker in quotes)
+
+
+def test_quotes_attribution_after_beats_name_before_colon(nlp):
+    text = "Barack Obama: “We can do it all again,” spokesman John Smith said."
+    assert _direct_speakers(nlp, text)[0][1] == "John Smith"
+
+
+def test_quotes_cue_kept_when_colon_names_nobody(nlp):
+    (quote,) = nlp("It was said: “This is what we need now.”")._.quotes
+    assert quote.cue is not None and quote.cue.text == "was said"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The film “Jaws,” Spielberg directed in 1975, was a hit.",
+        "“,” said Smith",
+        "Voters in “swing,” states decided.",
+    ],
+)
+def test_quotes_short_titles_are_not_quotes(nlp, text):
+    assert [q for q in nlp(text)._.quotes if q.kind == "direct"] == []
+
+
+def test_quotes_dash_list_is_no_signature(nlp):
+    (quote,) = nlp("“We have to go now, all of us together.”\n- Point one is here")._.quotes
+    assert quote.speaker is None
+
+
+def test_quotes_according_to_content_runs_past_commas(nlp):
+    text = "As a reality TV boss, Donald Trump repeatedly demeaned women with sexist language, according to show insiders."
+    quotes = [(q.text, q.cue.text) for q in nlp(text)._.quotes]
+    assert (
+        "As a reality TV boss, Donald Trump repeatedly demeaned women with sexist language",
+        "according to",
+    ) in quotes

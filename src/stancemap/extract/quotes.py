@@ -211,8 +211,9 @@ def _content(doc: Doc, cue: Token, clauses: dict[int, set[int]]) -> tuple[int, i
         while clause.dep_ not in {"ROOT", "ccomp"} and clause.head.i != clause.i:
             clause = clause.head
         skip = {t.i for t in cue.subtree}
-        tokens = [t for t in clause.subtree if t.i not in skip and t.dep_ != "punct" or t.text in '“”"']
-        return _char_span(doc, _contiguous([t for t in tokens if t.i not in skip], nested | skip))
+        para_start = doc_text(doc).rfind("\n", 0, cue.idx) + 1
+        tokens = [t for t in clause.subtree if t.i not in skip and t.idx >= para_start and not t.is_space]
+        return _char_span(doc, _contiguous(tokens, nested | skip))
     for child in cue.children:
         if child.dep_ in {"ccomp", "xcomp"} or (child.dep_ == "dobj" and child.tag_.startswith("VB")):
             tokens = [t for t in child.subtree if t.dep_ != "mark" or t.i != child.left_edge.i]
@@ -294,6 +295,42 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+_DESCRIBED_SUBJECT = {
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "a",
+    "an",
+    "the",
+    "one",
+    "another",
+    "his",
+    "her",
+    "their",
+}
+
+
+def _spoken(doc: Doc, text: str, span: tuple[int, int]) -> bool:
+    """Whether a quoted passage is speech: long enough, or short with a verb of speaking after it
+    ("“I'm honored!” she said"); other short pieces are scare quotes or titles ("the film “Jaws,”")."""
+    inner = text[span[0] : span[1]]
+    if len(inner.split()) >= _MIN_DIRECT_WORDS:
+        return True
+    trailing = attribution_after(doc, span[1]) if re.search(r"\w", inner) else None
+    if trailing is None:
+        return False
+    verb, head = trailing
+    if verb.lower_ in CUE_FORMS:
+        return True
+    # Any verb after a pronoun or a described person ("“medical problem,” a doctor had typed");
+    # after a bare name it may be a title's ("the film “Jaws,” Spielberg directed").
+    between = doc.char_span(span[1], head.idx + len(head), alignment_mode="expand")
+    words = [t for t in between or [] if not (t.is_punct or t.is_space)]
+    return bool(words) and words[0].lower_ in _DESCRIBED_SUBJECT
+
+
 def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
     """All quotes of ``doc`` with cue and speaker (offsets relative to ``doc.text``)."""
     text = doc_text(doc)
@@ -302,12 +339,7 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
         id(c): resolve_speaker(doc, table, c.speaker_head) if c.speaker_head is not None else None
         for c in cues
     }
-    # Short quoted pieces are scare quotes or titles, unless an attribution follows ("“I'm honored!” she said").
-    direct = [
-        s
-        for s in quote_spans(text)
-        if len(text[s[0] : s[1]].split()) >= _MIN_DIRECT_WORDS or attribution_after(doc, s[1]) is not None
-    ]
+    direct = [s for s in quote_spans(text) if _spoken(doc, text, s)]
     quotes: list[Quote] = []
     used_direct: set[tuple[int, int]] = set()
 
@@ -356,7 +388,10 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
             verb, head = trailing
             cue, cue_span = None, Span(verb.idx, verb.idx + len(verb), verb.text)
             speaker = resolve_speaker(doc, table, head)
-        if (cue is None or cue.span.start < span[0]) and _COLON_BEFORE.search(text, 0, span[0] + 1):
+        else:
+            trailing = None
+        colon_open = trailing is None and (cue is None or cue.span.start < span[0])
+        if colon_open and _COLON_BEFORE.search(text, 0, span[0] + 1):
             if ends is None:
                 # Computed once per doc, only when some quote follows a colon.
                 ends = {doc[m.end - 1].idx + len(doc[m.end - 1]): m for m in table.mentions}
@@ -366,7 +401,8 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
             elif speaker is None:
                 # "The Illinois Board of Elections was conclusive in its findings: “…”"
                 verb, speaker = _colon_lead(doc, table, text, span[0])
-                cue_span = Span(verb.idx, verb.idx + len(verb), verb.text) if verb is not None else None
+                if verb is not None:
+                    cue_span = Span(verb.idx, verb.idx + len(verb), verb.text)
         quotes.append(Quote(span[0], span[1], text[span[0] : span[1]], "direct", cue_span, speaker))
         used_direct.add(span)
 
@@ -391,7 +427,7 @@ _SIGNATURE = re.compile(r"\n+[ \t]*[-—–][ \t]*([^\n]{2,80}?)\.?[ \t]*(?=\n|$
 
 
 def _signature(doc: Doc, table: ActorTable, text: str, end: int) -> Speaker | None:
-    """The speaker signed on the line right after a quote that ends its paragraph."""
+    """The speaker signed on the next non-blank line after a quote that ends its paragraph."""
     match = _SIGNATURE.match(text, end)
     if match is None or len(match.group(1).split()) > 8:
         return None
@@ -402,7 +438,11 @@ def _signature(doc: Doc, table: ActorTable, text: str, end: int) -> Speaker | No
             actor = table.get(mention.actor)
             return Speaker(actor=actor.id, name=actor.name, start=span.start_char, end=span.end_char)
     name = re.sub(r"\s*\(.*", "", match.group(1)).strip()
-    return Speaker(actor=None, name=name, start=start, end=start + len(name)) if name else None
+    if not name or not all(
+        word[:1].isupper() and not any(c.isdigit() for c in word) for word in name.split()
+    ):
+        return None  # "- Point one is here", "— 5 percent of voters": a list, not a signature
+    return Speaker(actor=None, name=name, start=start, end=start + len(name))
 
 
 def _introduces(text: str, cue: Cue | None, span: tuple[int, int]) -> bool:
@@ -482,9 +522,11 @@ def _governing_subject(doc: Doc, span: tuple[int, int]) -> tuple[Token, Token] |
 def _cue_for(doc: Doc, span: tuple[int, int], cues: list[Cue]) -> Cue | None:
     """The cue of a direct quote, by how news prose attributes one.
 
-    In order: a cue whose clause covers the quote; a cue just after its closing mark in the same
-    paragraph ("…,” he said); a cue just before its opening mark ("Mr Scholz said: “…”"); else the
-    nearest cue in the quote's sentence(s).
+    In order: a cue with nothing but punctuation between it and the opening mark ("Beck said, “…”");
+    a cue whose clause covers the quote; a cue just after its closing mark in the same paragraph
+    ("…,” he said); a cue before its opening mark in the same sentence; a cue at the end of the
+    paragraph before, when that ends in a colon; else the nearest cue in the quote's sentence(s).
+    The attribution read from word shape after the quote (``trailing``) overrides all but the first.
     """
     text = doc_text(doc)
     para_start = text.rfind("\n", 0, span[0]) + 1

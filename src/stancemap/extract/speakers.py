@@ -34,7 +34,7 @@ def resolve_speaker(doc: Doc, table: ActorTable, head: Token) -> Speaker | None:
         # "Trump, who has said …", "a report, which notes …": what the relative clause hangs from,
         # named at the relative pronoun.
         named = resolve_speaker(doc, table, head.head.head)
-        if named is None or named.actor is None and named.name.lower() in {"who", "that"}:
+        if named is None or named.actor is None and named.name.lower() in {"who", "which", "that"}:
             return None
         return Speaker(actor=named.actor, name=named.name, start=head.idx, end=head.idx + len(head))
     if head.tag_ in {"WP", "WDT", "EX"} or head.lower_ in {"that", "this", "there"}:

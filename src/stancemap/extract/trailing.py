@@ -46,8 +46,10 @@ _NOT_ATTRIBUTION = {
     ]
 }
 _HAVE = {"has", "have", "had"}
-# How many tokens an appositive between the speaker and the verb may take ("Ramos, 58, told").
+# An appositive between the speaker and the verb ("Ramos, 58, told") ends at a comma fewer than
+# this many tokens after the one that opens it.
 _APPOSITIVE_REACH = 12
+# A speaker phrase spans at most this many tokens after its first.
 _PHRASE_REACH = 6
 
 
@@ -113,6 +115,7 @@ def _name_at(doc: Doc, i: int, *, pronouns: bool = True) -> tuple[Token | None, 
     while (
         j < len(doc)
         and j - i <= _PHRASE_REACH
+        and not _capitalised_cue(doc[j])
         and (doc[j].tag_ in _NOUN_PHRASE_TAGS or _name_like(doc[j]) or _inner_space(doc, j))
     ):
         if doc[j].tag_ in _NOUN_TAGS or _name_like(doc[j]):
@@ -126,8 +129,16 @@ def _inner_space(doc: Doc, j: int) -> bool:
     return doc[j].is_space and "\n" not in doc[j].text and j + 1 < len(doc) and _name_like(doc[j + 1])
 
 
+def _capitalised_cue(token: Token) -> bool:
+    past = token.lower_.endswith(("ed", "said", "wrote", "told"))
+    return token.text.istitle() and token.lower_ in CUE_FORMS and past
+
+
 def _name_like(token: Token) -> bool:
-    """A proper name, or a capitalised word the tagger missed as one ("said Skelly" tagged adverb)."""
+    """A proper name, or a capitalised word the tagger missed as one ("said Skelly" tagged adverb);
+    not a capitalised past-tense cue the tagger took for a name ("…,” Murphy Tweeted)."""
+    if _capitalised_cue(token):
+        return False
     return token.tag_ in _NAME_TAGS or (
         token.is_alpha and token.text.istitle() and token.tag_ in {"RB", "NN", "JJ", "VB", "VBN", "VBD"}
     )
