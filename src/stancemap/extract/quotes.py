@@ -73,6 +73,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _para_start(text: str, pos: int) -> int:
+    """Where the paragraph holding ``pos`` begins."""
+    return text.rfind("\n", 0, pos) + 1
+
+
 def _reversed_close(para: str, at: int) -> bool:
     """An opening curly mark that closes: glued to the word or comma before it, not to the next word."""
     before = para[at - 1] if at > 0 else " "
@@ -211,7 +216,7 @@ def _content(doc: Doc, cue: Token, clauses: dict[int, set[int]]) -> tuple[int, i
         while clause.dep_ not in {"ROOT", "ccomp"} and clause.head.i != clause.i:
             clause = clause.head
         skip = {t.i for t in cue.subtree}
-        para_start = doc_text(doc).rfind("\n", 0, cue.idx) + 1
+        para_start = _para_start(doc_text(doc), cue.idx)
         tokens = [t for t in clause.subtree if t.i not in skip and t.idx >= para_start and not t.is_space]
         return _char_span(doc, _contiguous(tokens, nested | skip))
     for child in cue.children:
@@ -240,7 +245,7 @@ def _content(doc: Doc, cue: Token, clauses: dict[int, set[int]]) -> tuple[int, i
         own = {t.i for t in cue.subtree}
         sent = cue.sent
         # Never across a paragraph break: the parser sometimes runs a sentence over one.
-        para_start = doc_text(doc).rfind("\n", 0, cue.idx) + 1
+        para_start = _para_start(doc_text(doc), cue.idx)
         tokens = [t for t in doc[sent.start : cue.left_edge.i] if t.i not in own and t.idx >= para_start]
         return _char_span(doc, _contiguous(tokens, nested))
     if cue.tag_.startswith("VB"):
@@ -312,14 +317,14 @@ _DESCRIBED_SUBJECT = {
 }
 
 
-def _spoken(doc: Doc, text: str, span: tuple[int, int]) -> bool:
+def _spoken(doc: Doc, text: str, span: tuple[int, int], trailing: tuple[Token, Token] | None) -> bool:
     """Whether a quoted passage is speech: long enough, or short with a verb of speaking after it
-    ("“I'm honored!” she said"); other short pieces are scare quotes or titles ("the film “Jaws,”")."""
+    (``trailing``, "“I'm honored!” she said"); other short pieces are scare quotes or titles
+    ("the film “Jaws,”")."""
     inner = text[span[0] : span[1]]
     if len(inner.split()) >= _MIN_DIRECT_WORDS:
         return True
-    trailing = attribution_after(doc, span[1]) if re.search(r"\w", inner) else None
-    if trailing is None:
+    if trailing is None or not re.search(r"\w", inner):
         return False
     verb, head = trailing
     if verb.lower_ in CUE_FORMS:
@@ -339,12 +344,18 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
         id(c): resolve_speaker(doc, table, c.speaker_head) if c.speaker_head is not None else None
         for c in cues
     }
-    direct = [s for s in quote_spans(text) if _spoken(doc, text, s)]
+    # The attribution after each closing mark, read once: it decides both what counts as a quote
+    # and who said it.
+    after = {s: attribution_after(doc, s[1]) for s in quote_spans(text)}
+    direct = [s for s, trailing in after.items() if _spoken(doc, text, s, trailing)]
+    # A cue inside any quoted passage is the quoted speaker's own words ("“I think …”"): it makes
+    # no quote of its own and attributes no other quote.
+    quoted = {id(c) for c in cues if any(d[0] <= c.span.start < d[1] for d in direct)}
     quotes: list[Quote] = []
     used_direct: set[tuple[int, int]] = set()
 
     for cue in cues:
-        if cue.content is None or any(d[0] <= cue.span.start < d[1] for d in direct):
+        if cue.content is None or id(cue) in quoted:
             continue
         start, end = cue.content
         inside = [d for d in direct if _overlap(d, cue.content) > 0]
@@ -374,16 +385,14 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
         )
 
     mixed = [(q.start, q.end) for q in quotes if q.kind == "mixed"]
-    # A cue inside any quoted passage is the quoted speaker's own words ("“I think …”"), never
-    # the attribution of another quote.
-    unquoted = [c for c in cues if not any(d[0] <= c.span.start < d[1] for d in direct)]
+    unquoted = [c for c in cues if id(c) not in quoted]
     ends = None
     for span in direct:
         if any(m[0] <= span[0] and span[1] <= m[1] for m in mixed):
             continue  # the quoted words of a mixed quote, already part of it
         cue = _cue_for(doc, span, unquoted)
         cue_span, speaker = (cue.span, speakers[id(cue)]) if cue else (None, None)
-        trailing = attribution_after(doc, span[1])
+        trailing = after[span]
         if trailing is not None and not _introduces(text, cue, span):
             verb, head = trailing
             cue, cue_span = None, Span(verb.idx, verb.idx + len(verb), verb.text)
@@ -457,7 +466,8 @@ _COLON_BEFORE = re.compile(r":[^\S\n]*[\"“]\Z")
 
 def _colon_lead(doc: Doc, table: ActorTable, text: str, start: int) -> tuple[Token | None, Speaker | None]:
     """The main verb and subject of the sentence whose colon opens the quote at ``start``."""
-    colon = doc.char_span(text.rfind(":", 0, start), text.rfind(":", 0, start) + 1, alignment_mode="expand")
+    at = text.rfind(":", 0, start)
+    colon = doc.char_span(at, at + 1, alignment_mode="expand")
     if colon is None:
         return None, None
     # The clause before the colon: climb from its last word while the heads stay before the colon
@@ -529,7 +539,7 @@ def _cue_for(doc: Doc, span: tuple[int, int], cues: list[Cue]) -> Cue | None:
     The attribution read from word shape after the quote (``trailing``) overrides all but the first.
     """
     text = doc_text(doc)
-    para_start = text.rfind("\n", 0, span[0]) + 1
+    para_start = _para_start(text, span[0])
     adjacent = [c for c in cues if para_start <= c.span.end and _introduces(text, c, span)]
     if adjacent:
         return adjacent[-1]  # "Beck said, “…”": nothing but punctuation between cue and quote
@@ -551,7 +561,7 @@ def _cue_for(doc: Doc, span: tuple[int, int], cues: list[Cue]) -> Cue | None:
         # ("Parker Eaton said that given the candidates on both sides:" / "“There's only one …”").
         lead = text[:para_start].rstrip()
         if lead.endswith(":"):
-            lead_start = text.rfind("\n", 0, len(lead)) + 1
+            lead_start = _para_start(text, len(lead))
             led = [c for c in cues if lead_start <= c.span.start < len(lead)]
             if led:
                 return max(led, key=lambda c: c.span.end)
@@ -575,7 +585,7 @@ def _continue_speakers(text: str, quotes: list[Quote]) -> None:
     previous: Quote | None = None
     for quote in quotes:
         if quote.kind == "direct" and quote.cue is None and quote.speaker is None and previous is not None:
-            para_start = text.rfind("\n", 0, quote.start) + 1
+            para_start = _para_start(text, quote.start)
             same_para = previous.end > para_start
             between = text[previous.end : para_start]
             alone = not text[para_start : quote.start].strip()
