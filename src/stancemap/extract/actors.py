@@ -80,7 +80,7 @@ def find_actors(doc: Doc) -> ActorTable:
 def _add_name_mentions(doc: Doc, table: ActorTable) -> None:
     """Surnames the entity recogniser missed ("Mr Scholz said"): a proper noun that is a known
     person's last name, with its honorific."""
-    surnames = {a.name.split()[-1]: a for a in table.actors if a.kind == "person" and len(a.name.split()) > 1}
+    surnames = {_surname(a): a for a in table.actors if _surname(a)}
     for token in doc:
         actor = surnames.get(token.text)
         if actor is None or token.i in table.token_actor or token.tag_ not in {"NNP", "NNPS"}:
@@ -164,11 +164,15 @@ def _add_person(doc: Doc, table: ActorTable, start: int, end: int) -> None:
         actor.affiliation = affiliation
 
 
+def _surname(actor: Actor) -> str | None:
+    """The last name of a person named in full, else None."""
+    words = actor.name.split()
+    return words[-1] if actor.kind == "person" and len(words) > 1 else None
+
+
 def _known_surname(table: ActorTable, word: str) -> bool:
     """Whether ``word`` is the last name of a person already named in full."""
-    return any(
-        a.kind == "person" and len(a.name.split()) > 1 and a.name.split()[-1] == word for a in table.actors
-    )
+    return any(_surname(a) == word for a in table.actors)
 
 
 def _match_person(table: ActorTable, tokens: list[str]) -> Actor | None:
