@@ -334,3 +334,60 @@ def test_quotes_according_to_content_runs_past_commas(nlp):
 def test_quotes_first_direct_speaker(nlp, text, speaker):
     """Who the first direct quote is attributed to, across the ways news names a speaker."""
     assert _direct_speakers(nlp, text)[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Republicans are unmoved.\n\nAs The Post's Dana Milbank puts it, “Senate Republicans are unmoved, "
+            "and liberal activists are uninspired.”",
+            "Dana Milbank",
+            id="as_x_puts_it",
+        ),
+        pytest.param(
+            "Trump spoke about the wall.\n\n“Would it be negotiable about the 11 million?” Hannity pressed.",
+            "Hannity",
+            id="name_after_question_mark",
+        ),
+        pytest.param(
+            "“We will win this race,” Trump said. Jane Smith then offered “my thoughts and prayers for all "
+            "of the victims' families.”",
+            "Jane Smith",
+            id="quote_governed_by_verb_before_it",
+        ),
+    ],
+)
+def test_quotes_last_direct_speaker(nlp, text, speaker):
+    """Who the last direct quote is attributed to: "as X puts it", names after a question mark, and
+    quotes inside the reporter's own sentence."""
+    assert _direct_speakers(nlp, text)[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        pytest.param(
+            "LONDON (Reuters) - Donald Trump said he was unlikely to have a good relationship with Cameron.",
+            "unlikely",
+            "Donald Trump",
+            id="dateline_is_not_the_subject",
+        ),
+        pytest.param(
+            "The speaker appeared closer.\n\nTrump and Ryan issued a statement describing their meeting as a "
+            "“very positive step toward unification.”",
+            "positive step",
+            "Trump",
+            id="cue_on_a_noun_takes_the_subject_of_its_verb",
+        ),
+        pytest.param(
+            "The senator vowed to fight.\n\nThe Vermont senator emailed supporters saying: “The struggle continues”",
+            "struggle",
+            "The Vermont senator",
+            id="place_inside_a_described_speaker_is_not_the_speaker",
+        ),
+    ],
+)
+def test_quotes_speaker_of_reported_speech(nlp, text, words, speaker):
+    (quote,) = [q for q in nlp(text)._.quotes if words in q.text]
+    assert quote.speaker is not None and quote.speaker.name == speaker

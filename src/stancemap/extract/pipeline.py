@@ -42,6 +42,18 @@ if not Doc.has_extension("actor_table"):
     Doc.set_extension("actor_table", default=None)
 
 
+@Language.component("stancemap_paragraphs", assigns=["token.is_sent_start"])
+def paragraphs_component(doc: Doc) -> Doc:
+    """A line break ends a sentence: the parser respects boundaries set before it runs, and without
+    them it reads a dateline or a time stamp ("9:34 p.m.") into the next paragraph's sentence and
+    takes it for the subject."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
 @Language.component(
     "stancemap_actors", requires=["doc.ents", "token.dep"], assigns=["doc._.actors", "doc._.actor_table"]
 )
@@ -110,6 +122,8 @@ def load_nlp(watchlist: str | None = None) -> Language:
 @lru_cache(maxsize=2)
 def _load_nlp(watchlist: str | None) -> Language:
     nlp = load_base_model()
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("stancemap_paragraphs", before="parser")
     if "attribute_ruler" in nlp.pipe_names:
         # The same POS as the ruler at a fraction of its cost (see extract/pos.py).
         patterns = nlp.get_pipe("attribute_ruler").patterns

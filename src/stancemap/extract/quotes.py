@@ -91,6 +91,9 @@ def _cue_tokens(doc: Doc):
         if (
             low in CUE_FORMS
             and (token.tag_.startswith("VB") or _tagged_noun_cue(doc, token))
+            or low in {"put", "puts"}
+            and _as_clause(token)
+            and any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.children)
             or low == "according"
             and any(c.lower_ == "to" for c in token.children)
         ):
@@ -153,11 +156,32 @@ def _name_before(doc: Doc, token: Token) -> Token | None:
     return before if before.tag_ in {"NNP", "NNPS"} else None
 
 
+# Dependencies a cue without a subject climbs through to find one: participles and clauses to the
+# verb they modify ("…, adding:"), and nouns and prepositions to the verb that governs them
+# ("issued a statement saying", "made a point of saying", "was quick to add").
+_CLIMB_DEPS = {
+    "advcl",
+    "xcomp",
+    "conj",
+    "acl",
+    "pcomp",
+    "dobj",
+    "pobj",
+    "prep",
+    "acomp",
+    "attr",
+    "oprd",
+    "dative",
+}
+_CLIMB_REACH = 7
+
+
 def _subject(token: Token) -> Token | None:
-    """The subject of a cue verb, climbing from participles ("…, adding:") to the verb they modify."""
+    """The subject of a cue verb, climbing from participles ("…, adding:") to the verb they modify
+    and from the nouns that hold them ("issued a statement saying") to the verb of that noun."""
     seen = 0
-    while token is not None and seen < 4:
-        for child in token.children:
+    while token is not None and seen < _CLIMB_REACH:
+        for child in sorted(token.children, key=lambda c: -c.i if c.i < token.i else c.i):
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 if child.dep_ == "nsubjpass":
                     agent = next((c for c in token.children if c.dep_ == "agent"), None)
@@ -171,11 +195,22 @@ def _subject(token: Token) -> Token | None:
         if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.i != token.head.i:
             token, seen = token.head.head, seen + 1  # "…, before insisting", "distanced himself by saying"
             continue
-        if token.dep_ in {"advcl", "xcomp", "conj", "acl", "pcomp"} and token.head.i != token.i:
+        if token.dep_ in _CLIMB_DEPS and token.head.i != token.i:
             token, seen = token.head, seen + 1
             continue
         return None
     return None
+
+
+def _as_clause(token: Token) -> bool:
+    """A reporting "as" clause before the clause it introduces ("As Vulture put it, …"); not "as
+    he spoke", which says when, not what."""
+    return (
+        token.dep_ == "advcl"
+        and token.i < token.head.i
+        and CUE_FORMS.get(token.lower_) != "speak"
+        and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < token.i for c in token.children)
+    )
 
 
 def _char_span(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
@@ -237,6 +272,13 @@ def _content(doc: Doc, cue: Token, clauses: dict[int, set[int]]) -> tuple[int, i
             span = _char_span(doc, _contiguous(tokens, nested - clauses.get(child.i, set())))
             if span:
                 return span
+    if _as_clause(cue):
+        # "As Milbank puts it, “…”", "as Ryan has pointed out, that's …": the clause the "as"
+        # clause introduces is what was said.
+        own = {t.i for t in cue.subtree}
+        para_start = _para_start(doc_text(doc), cue.idx)
+        tokens = [t for t in cue.head.subtree if t.i > cue.i and t.i not in own and t.idx >= para_start]
+        return _char_span(doc, _contiguous(tokens, nested))
     has_subject = any(c.dep_.startswith("nsubj") for c in cue.children)
     if cue.dep_ == "ccomp" and cue.head.lower_ in CUE_FORMS and cue.head.tag_.startswith("VB"):
         return None  # the complement of another cue: that cue reports it
@@ -416,6 +458,15 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
         used_direct.add(span)
 
     quotes.sort(key=lambda q: q.start)
+    for quote in quotes:
+        if quote.kind == "direct" and quote.speaker is None and quote.cue is None:
+            # A quote that is the object of the reporter's sentence ("He offered “my thoughts …”",
+            # "they wanted to show that “…”") is that sentence subject's, not the last speaker's.
+            governed = _governed_before(doc, (quote.start, quote.end))
+            found = resolve_speaker(doc, table, governed[1]) if governed else None
+            if found is not None:
+                verb = governed[0]
+                quote.speaker, quote.cue = found, Span(verb.idx, verb.idx + len(verb), verb.text)
     _continue_speakers(text, quotes)
     merged = _merge_pieces(text, quotes)
     for quote in merged:
@@ -529,6 +580,16 @@ def _governing_subject(doc: Doc, span: tuple[int, int]) -> tuple[Token, Token] |
     return None
 
 
+def _governed_before(doc: Doc, span: tuple[int, int]) -> tuple[Token, Token] | None:
+    """The verb before a quote that the quote hangs from, and that verb's subject before it
+    ("Clinton supports …, opposes “…”"): a quote inside the reporter's own sentence."""
+    governing = _governing_subject(doc, span)
+    if governing is None:
+        return None
+    verb, subject = governing
+    return governing if subject.i < verb.i and verb.idx < span[0] else None
+
+
 def _cue_for(doc: Doc, span: tuple[int, int], cues: list[Cue]) -> Cue | None:
     """The cue of a direct quote, by how news prose attributes one.
 
@@ -536,6 +597,7 @@ def _cue_for(doc: Doc, span: tuple[int, int], cues: list[Cue]) -> Cue | None:
     a cue whose clause covers the quote; a cue just after its closing mark in the same paragraph
     ("…,” he said); a cue before its opening mark in the same sentence; a cue at the end of the
     paragraph before, when that ends in a colon; else the nearest cue in the quote's sentence(s).
+    A quote that a verb before it governs takes no cue from after it (see ``_governed_before``).
     The attribution read from word shape after the quote (``trailing``) overrides all but the first.
     """
     text = doc_text(doc)
@@ -551,6 +613,11 @@ def _cue_for(doc: Doc, span: tuple[int, int], cues: list[Cue]) -> Cue | None:
     after = [c for c in cues if span[1] <= c.span.start < para_end and c.span.start - span[1] <= _NEAR_AFTER]
     after = [c for c in after if not _QUOTE_MARKS.search(text[span[1] : c.span.start])]
     if after:
+        # A quote governed by a verb of the sentence before it belongs to that verb's subject,
+        # whatever cue follows (the cue after it reports something else).
+        governed = _governed_before(doc, span)
+        if governed is not None and governed[0].i not in {c.token.i for c in after}:
+            return None
         return min(after, key=lambda c: c.span.start)
     before = [c for c in cues if para_start <= c.span.start and c.span.end <= span[0]]
     before = [c for c in before if not _BREAK.search(text[c.span.end : span[0]])]

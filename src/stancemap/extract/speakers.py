@@ -57,7 +57,7 @@ def _mention_at(table: ActorTable, head: Token):
     inside = [m for m in table.mentions if m.start in phrase and m.kind == "person"]
     if inside:
         return inside[-1]
-    inside = [m for m in table.mentions if m.start in phrase and head.i - m.start <= 3]
+    inside = [m for m in table.mentions if m.start in phrase and head.i - m.start <= 3 and m.kind != "place"]
     return inside[-1] if inside else None
 
 

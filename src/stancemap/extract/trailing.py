@@ -64,9 +64,17 @@ def attribution_after(doc: Doc, end_char: int) -> tuple[Token, Token] | None:
     asked = mark.i > 0 and doc[mark.i - 1].text in {"?", "!"}
     if i < len(doc) and doc[i].text == ",":
         comma_inside, i = True, _skip_space(doc, i + 1)
-    if i >= len(doc) or not (comma_inside or asked and doc[i].text[:1].islower()):
+    if i >= len(doc) or not (comma_inside or asked):
         return None
-    return _name_then_verb(doc, i) or _verb_then_name(doc, i)
+    found = _name_then_verb(doc, i) or _verb_then_name(doc, i)
+    if found is None or comma_inside or doc[i].text[:1].islower():
+        return found
+    # After "?”" or "!”" a capital may open a new sentence: only a speaker named on the same line
+    # ("“…?” Hannity pressed"), never a date ("“…!” Thursday, …").
+    between = doc[mark.i + 1 : i]
+    if any("\n" in t.text for t in between) or found[1].ent_type_ in {"DATE", "TIME"}:
+        return None
+    return found
 
 
 def _skip_space(doc: Doc, i: int) -> int:

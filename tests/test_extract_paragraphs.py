@@ -1,0 +1,14 @@
+"""A line break ends a sentence before the parser runs, so a dateline is never a subject."""
+
+from __future__ import annotations
+
+
+def test_paragraphs_line_break_starts_a_sentence(nlp):
+    doc = nlp("9:34 p.m.\n\nDonald Trump has delivered an impassioned defense of the city.")
+    starts = [sent[0].text for sent in doc.sents if not sent[0].is_space]
+    assert "Donald" in starts
+
+
+def test_paragraphs_sentence_inside_a_paragraph_is_left_to_the_parser(nlp):
+    doc = nlp("Trump spoke. He left early.")
+    assert [sent.text.strip() for sent in doc.sents] == ["Trump spoke.", "He left early."]
