@@ -386,6 +386,13 @@ def test_quotes_last_direct_speaker(nlp, text, speaker):
             "The Vermont senator",
             id="place_inside_a_described_speaker_is_not_the_speaker",
         ),
+        pytest.param(
+            "The unit was closed.\n\nDe Blasio said the move was made by NYPD commissioner Bill Bratton and said, "
+            "“Who are you going to trust on security and keeping people safe?”",
+            "Who are you",
+            "De Blasio",
+            id="second_cue_inside_first_cues_complement",
+        ),
     ],
 )
 def test_quotes_speaker_of_reported_speech(nlp, text, words, speaker):

@@ -181,6 +181,8 @@ def _subject(token: Token) -> Token | None:
     and from the nouns that hold them ("issued a statement saying") to the verb of that noun."""
     seen = 0
     while token is not None and seen < _CLIMB_REACH:
+        # The subject nearest before the verb first: in "LONDON (Reuters) - Donald Trump said" the
+        # parser gives "said" two.
         for child in sorted(token.children, key=lambda c: -c.i if c.i < token.i else c.i):
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 if child.dep_ == "nsubjpass":
@@ -195,8 +197,20 @@ def _subject(token: Token) -> Token | None:
         if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.i != token.head.i:
             token, seen = token.head.head, seen + 1  # "…, before insisting", "distanced himself by saying"
             continue
-        if token.dep_ in _CLIMB_DEPS and token.head.i != token.i:
-            token, seen = token.head, seen + 1
+        head = token.head
+        if (
+            token.dep_ in {"conj", "advcl"}
+            and token.lower_ in CUE_FORMS
+            and head.dep_ == "ccomp"
+            and head.head.lower_ in CUE_FORMS
+            and head.head.i < token.i
+        ):
+            # "De Blasio said the move was made by Bratton and said, “…”": the parser hung the second
+            # cue inside the first one's complement; its speaker is the first cue's.
+            token, seen = head.head, seen + 1
+            continue
+        if token.dep_ in _CLIMB_DEPS and head.i != token.i:
+            token, seen = head, seen + 1
             continue
         return None
     return None
