@@ -356,6 +356,12 @@ def test_quotes_first_direct_speaker(nlp, text, speaker):
             "Jane Smith",
             id="quote_governed_by_verb_before_it",
         ),
+        pytest.param(
+            "The attack shocked Europe.\n\nRepublican presidential nominee Donald Trump issued the following "
+            "statement:\n\n“Our prayers are with all those affected by the horrible attacks in Munich.”",
+            "Donald Trump",
+            id="paragraph_ending_in_colon_names_its_subject",
+        ),
     ],
 )
 def test_quotes_last_direct_speaker(nlp, text, speaker):

@@ -526,7 +526,9 @@ def _introduces(text: str, cue: Cue | None, span: tuple[int, int]) -> bool:
     )
 
 
-_COLON_BEFORE = re.compile(r":[^\S\n]*[\"“]\Z")
+# A colon right before the opening mark, or ending the paragraph before the quote ("Trump issued the
+# following statement:" / "“Our prayers …”").
+_COLON_BEFORE = re.compile(r":\s*[\"“]\Z")
 
 
 def _colon_lead(doc: Doc, table: ActorTable, text: str, start: int) -> tuple[Token | None, Speaker | None]:
