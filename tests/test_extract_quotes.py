@@ -399,6 +399,13 @@ def test_quotes_last_direct_speaker(nlp, text, speaker):
             "De Blasio",
             id="second_cue_inside_first_cues_complement",
         ),
+        pytest.param(
+            "Fiorina was hired in 1999.\n\nThe board saw Fiorina, then 44, as the perfect driver to speed the "
+            "“grandfather of Silicon Valley” into the new millennium.",
+            "grandfather",
+            "The board",
+            id="verb_far_above_the_quote_governs_it",
+        ),
     ],
 )
 def test_quotes_speaker_of_reported_speech(nlp, text, words, speaker):

@@ -30,7 +30,7 @@ _NEAR_AFTER = 80
 # Pieces of one speaker in a paragraph are one quote when only a cue clause stands between them.
 _MERGE_GAP = 60
 # How many heads up from a quoted passage its governing verb may be.
-_GOVERN_REACH = 3
+_GOVERN_REACH = 6
 # Between a cue and the opening mark of its quote: no sentence end and no other quotation.
 _BREAK = re.compile(r"[.?!][\s\"”]|[\"“”]")
 # All that may stand between a cue and the quote it introduces ("said: “", "added, “").
