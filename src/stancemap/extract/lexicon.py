@@ -328,6 +328,12 @@ _CUE_LEMMAS = {
     "estimate": "estimates estimated",
 }
 CUE_FORMS = {form: lemma for lemma, forms in _CUE_LEMMAS.items() for form in forms.split()}
+# Nouns of speech that report what their owner said ("her remark that …", "Trump's call for …").
+_SPEECH_NOUN_WORDS = """remark remarks comment comments assertion claim claims call calls statement
+suggestion promise pledge vow warning demand insistence argument admission declaration accusation
+charge contention prediction words description criticism assurance boast complaint announcement
+proposal plea quip joke question"""
+SPEECH_NOUNS = frozenset(_SPEECH_NOUN_WORDS.split())
 # Verbs whose object is the addressee, not the content ("told reporters", "urged Trump to ...").
 ADDRESSEE_CUES = {"tell", "urge", "ask", "warn", "call", "accuse", "promise"}
 

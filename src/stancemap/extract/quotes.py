@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ..model import Quote, Span, Speaker
 from .actors import ActorTable
 from .doctext import doc_text
-from .lexicon import ADDRESSEE_CUES, CUE_FORMS, PRONOUNS_PERSON
+from .lexicon import ADDRESSEE_CUES, CUE_FORMS, PRONOUNS_PERSON, SPEECH_NOUNS
 from .speakers import resolve_speaker
 from .trailing import attribution_after
 
@@ -96,6 +96,7 @@ def _cue_tokens(doc: Doc):
             and any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.children)
             or low == "according"
             and any(c.lower_ == "to" for c in token.children)
+            or _speech_noun_owner(token) is not None
         ):
             yield token
 
@@ -216,6 +217,31 @@ def _subject(token: Token) -> Token | None:
     return None
 
 
+def _speech_noun_owner(token: Token) -> Token | None:
+    """Who owns a noun of speech ("her remark that …", "Trump's call for …"): a possessive pronoun
+    or name. Not inside what a verb cue reports ("said her remark …"): that verb's speaker speaks."""
+    if token.lower_ not in SPEECH_NOUNS or not token.tag_.startswith("NN"):
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None or owner.tag_ not in {"PRP$", "NNP", "NNPS"}:
+        return None
+    if any(a.lower_ in CUE_FORMS and a.tag_.startswith("VB") for a in token.ancestors):
+        return None
+    return owner
+
+
+def _noun_content(child: Token) -> bool:
+    """A dependant of a noun of speech that says what was said: a "that" clause, a "to" infinitive,
+    or a phrase on "for", "to", "about", "on", "of"."""
+    if child.dep_ in {"acl", "ccomp", "relcl"} and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in child.children
+    ):
+        return True
+    if child.dep_ == "acl" and child.tag_ == "VB":
+        return True
+    return child.dep_ == "prep" and child.lower_ in {"for", "to", "about", "on", "of"}
+
+
 def _as_clause(token: Token) -> bool:
     """A reporting "as" clause before the clause it introduces ("As Vulture put it, …"); not "as
     he spoke", which says when, not what."""
@@ -260,6 +286,14 @@ def _content(doc: Doc, cue: Token, clauses: dict[int, set[int]]) -> tuple[int, i
     cue's clause is never part of this cue's content.
     """
     nested = set().union(*(tokens for i, tokens in clauses.items() if i != cue.i))
+    if _speech_noun_owner(cue) is not None:
+        # "her remark that “…”", "his call for “a total and complete ban”": the clause or the
+        # phrase the noun heads.
+        parts = [c for c in cue.children if c.i > cue.i and _noun_content(c)]
+        tokens = sorted((t for c in parts for t in c.subtree), key=lambda t: t.i)
+        if tokens and (tokens[0].lower_ in {"that", "to"} or tokens[0].dep_ == "prep"):
+            tokens = tokens[1:]
+        return _char_span(doc, _contiguous(tokens, nested))
     if cue.lower_ == "according":
         clause = cue.head
         while clause.dep_ not in {"ROOT", "ccomp"} and clause.head.i != clause.i:
@@ -338,6 +372,8 @@ def find_cues(doc: Doc) -> list[Cue]:
             to = next(c for c in token.children if c.lower_ == "to")
             head = next((c for c in to.children if c.dep_ == "pobj"), None)
             span = doc[token.i : to.i + 1]
+        elif (owner := _speech_noun_owner(token)) is not None:
+            head, span = owner, doc[token.i : token.i + 1]
         elif not token.tag_.startswith("VB"):
             head = doc[token.i - 1]
             span = doc[token.i : token.i + 1]
