@@ -38,6 +38,9 @@ class ActorTable:
     actors: list[Actor] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     token_actor: dict[int, str] = field(default_factory=dict)
+    # Gender of people as the article itself shows it ("Mr", "Mrs", "Clinton said she …"), read once
+    # by pronoun resolution (see speakers.genders).
+    genders: dict[str, str] | None = None
 
     def get(self, actor_id: str) -> Actor:
         return next(a for a in self.actors if a.id == actor_id)

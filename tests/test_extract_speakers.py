@@ -1,0 +1,26 @@
+"""Pronoun speakers resolve to a person of the gender the article shows, or stay unknown."""
+
+from __future__ import annotations
+
+
+def _last_speaker(nlp, text):
+    return [q.speaker for q in nlp(text)._.quotes if q.speaker is not None][-1]
+
+
+def test_speakers_pronoun_skips_person_of_other_gender(nlp):
+    text = (
+        "Hillary Clinton said she would win the primary. Bernie Sanders said he would stay in the race.\n\n"
+        "“We are going to fight for every single vote in this state,” she said."
+    )
+    speaker = _last_speaker(nlp, text)
+    assert (speaker.name, text[speaker.start : speaker.end]) == ("Hillary Clinton", "she")
+
+
+def test_speakers_title_shows_gender(nlp):
+    text = "Mrs Smith met Mr Jones on Monday.\n\n“This is a very good day for the whole party,” he said."
+    assert _last_speaker(nlp, text).name == "Jones"
+
+
+def test_speakers_pronoun_without_evidence_takes_last_subject(nlp):
+    text = "Pat Smith met Alex Jones. Jones spoke first.\n\n“This is a very good day for the whole party,” she said."
+    assert _last_speaker(nlp, text).name == "Alex Jones"
