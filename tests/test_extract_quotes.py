@@ -406,6 +406,13 @@ def test_quotes_last_direct_speaker(nlp, text, speaker):
             "The board",
             id="verb_far_above_the_quote_governs_it",
         ),
+        pytest.param(
+            "Paul Ryan spoke on Sunday.\n\nRyan said it’s unrealistic to think that if the U.S. pulls back, "
+            "“our oceans are going to save us.”",
+            "oceans",
+            "Paul Ryan",
+            id="cue_without_a_speaker_takes_the_reporting_cues",
+        ),
     ],
 )
 def test_quotes_speaker_of_reported_speech(nlp, text, words, speaker):

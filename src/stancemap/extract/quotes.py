@@ -217,6 +217,19 @@ def _subject(token: Token) -> Token | None:
     return None
 
 
+_NO_SPEAKER = {"it", "this", "there"}
+
+
+def _outer_speaker(cue: Token) -> Token | None:
+    """The subject of the nearest cue verb that reports this one, for a cue whose own subject names
+    no one ("Ryan said it's unrealistic to think that …")."""
+    for ancestor in cue.ancestors:
+        if ancestor.lower_ in CUE_FORMS and ancestor.tag_.startswith("VB"):
+            outer = _subject(ancestor)
+            return outer if outer is not None and outer.lower_ not in _NO_SPEAKER else None
+    return None
+
+
 def _speech_noun_owner(token: Token) -> Token | None:
     """Who owns a noun of speech ("her remark that …", "Trump's call for …"): a possessive pronoun
     or name. Not inside what a verb cue reports ("said her remark …"): that verb's speaker speaks."""
@@ -380,6 +393,8 @@ def find_cues(doc: Doc) -> list[Cue]:
         else:
             head = _participle_subject(doc, token) or _subject(token)
             head = head or _inverted_subject(doc, token) or _name_before(doc, token)
+            if head is None or head.lower_ in _NO_SPEAKER:
+                head = _outer_speaker(token) or head
             aux = [c for c in token.children if c.dep_ in {"aux", "auxpass"} and c.i < token.i]
             start = aux[0].i if aux else token.i
             span = doc[start : token.i + 1]
