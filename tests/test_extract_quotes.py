@@ -362,6 +362,12 @@ def test_quotes_first_direct_speaker(nlp, text, speaker):
             "Donald Trump",
             id="paragraph_ending_in_colon_names_its_subject",
         ),
+        pytest.param(
+            "Web panels differ.\n\nWhat the report does mean is clear. From the report: “In general, samples with "
+            "more elaborate sampling procedures did better.”",
+            "the report",
+            id="from_source_before_colon",
+        ),
     ],
 )
 def test_quotes_last_direct_speaker(nlp, text, speaker):

@@ -605,15 +605,29 @@ def _colon_lead(doc: Doc, table: ActorTable, text: str, start: int) -> tuple[Tok
 
 
 def _colon_speaker(doc: Doc, table: ActorTable, text: str, start: int, ends: dict) -> Speaker | None:
-    """The speaker named right before a colon that opens the quote ("Pew Research: “…”"), unless that
-    name is a place or the object of a preposition or the addressee of a cue."""
+    """The speaker named right before a colon that opens the quote ("Pew Research: “…”", "More from
+    Jones: “…”"), unless that name is a place, the object of a preposition other than "from", or the
+    addressee of a cue."""
     colon = text.rfind(":", 0, start)
     mention = ends.get(colon)
-    if mention is None or mention.kind == "place":
+    if mention is None:
+        # "From the report: “…”", "From Bush's Facebook post: “…”": the source the words come from.
+        at = doc.char_span(colon, colon + 1, alignment_mode="expand")
+        source = doc[at[0].i - 1] if at is not None and at[0].i > 0 else None
+        if (
+            source is not None
+            and source.dep_ == "pobj"
+            and source.head.lower_ == "from"
+            and source.tag_.startswith("NN")
+        ):
+            return resolve_speaker(doc, table, source)
+        return None
+    if mention.kind == "place":
         return None
     head = doc[mention.end - 1]
     if (
         head.dep_ == "pobj"
+        and head.head.lower_ != "from"
         or head.dep_ in {"dobj", "dative"}
         and CUE_FORMS.get(head.head.lower_) in ADDRESSEE_CUES
     ):
