@@ -454,3 +454,73 @@ def test_quotes_noun_of_speech_inside_a_report_is_the_reporters(nlp):
     text = "Priebus said her claim that “the economy is fine and getting better” was false."
     speakers = {q.speaker.name for q in nlp(text)._.quotes if q.speaker is not None}
     assert speakers == {"Priebus"}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        pytest.param(
+            "Senator Elizabeth Warren of Massachusetts told reporters on Tuesday that the\nproposal would cost "
+            "thousands of jobs in her state.",
+            "proposal would cost",
+            "Elizabeth Warren",
+            id="hard_wrapped_line_is_not_a_sentence_break",
+        ),
+        pytest.param(
+            "Police arrested a man claiming to be a doctor on Monday night.",
+            "a doctor",
+            "a man",
+            id="participle_on_a_person_noun_is_that_persons",
+        ),
+        pytest.param(
+            "It would be wrong to say that the economy is “in good shape for the coming year.”",
+            "good shape",
+            None,
+            id="expletive_it_reached_by_climbing_is_nobody",
+        ),
+        pytest.param(
+            "The town was shocked.\n\n“Who would do something like this to our town?” Police arrived minutes later.",
+            "Who would",
+            None,
+            id="new_sentence_after_question_mark_is_no_attribution",
+        ),
+        pytest.param(
+            "Five takeaways from Tuesday:\n\n“We have a lot of work to do before November and beyond.”",
+            "work to do",
+            None,
+            id="date_before_colon_is_no_source",
+        ),
+        pytest.param(
+            "Trump is wrong.\n\nAs House Speaker Paul Ryan has pointed out, that's the “textbook definition” of "
+            "a racist comment.",
+            "textbook",
+            "Paul Ryan",
+            id="as_clause_with_any_cue",
+        ),
+        pytest.param(
+            "Jane Smith supports “appropriate pay raises for all federal workers,” and her rival John Doe said he "
+            "agreed.",
+            "pay raises",
+            "Jane Smith",
+            id="verb_before_the_quote_beats_cue_after_it",
+        ),
+    ],
+)
+def test_quotes_speaker_or_none(nlp, text, words, speaker):
+    (quote,) = [q for q in nlp(text)._.quotes if words in q.text]
+    assert (quote.speaker.name if quote.speaker else None) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "As the company announced layoffs, shares fell sharply in early trading.", id="as_clause_of_time"
+        ),
+        pytest.param(
+            "Trump's remarks about immigrants in Ohio sparked outrage.", id="noun_of_speech_with_topic"
+        ),
+    ],
+)
+def test_quotes_not_reported_speech(nlp, text):
+    assert nlp(text)._.quotes == []

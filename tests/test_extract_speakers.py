@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+QUOTE = "\n\n“We are going to fight for every single vote in this state,” she said."
+
 
 def _last_speaker(nlp, text):
     return [q.speaker for q in nlp(text)._.quotes if q.speaker is not None][-1]
 
 
-def test_speakers_pronoun_skips_person_of_other_gender(nlp):
+def test_speakers_pronoun_skips_person_shown_by_pronouns_to_be_of_other_gender(nlp):
     text = (
-        "Hillary Clinton said she would win the primary. Bernie Sanders said he would stay in the race.\n\n"
-        "“We are going to fight for every single vote in this state,” she said."
+        "Hillary Clinton said she would win the primary. Clinton said she was ready. "
+        "Bernie Sanders said he would stay in the race. Sanders said he would fight on." + QUOTE
     )
     speaker = _last_speaker(nlp, text)
     assert (speaker.name, text[speaker.start : speaker.end]) == ("Hillary Clinton", "she")
+
+
+def test_speakers_one_pronoun_is_no_evidence(nlp):
+    # "Trump said she …" is about someone else: one such sentence shows nothing of Trump.
+    text = (
+        "Hillary Clinton spoke first. Donald Trump said she should resign.\n\n"
+        "“We are going to win this election by a lot,” he said."
+    )
+    assert _last_speaker(nlp, text).name == "Donald Trump"
 
 
 def test_speakers_title_shows_gender(nlp):

@@ -60,6 +60,7 @@ class ActorTable:
             t.dep_ in _SUBJECT_DEPS or (t.dep_ == "poss" and t.head.dep_ in _SUBJECT_DEPS) for t in span
         )
         self.mentions.append(Mention(start, end, actor.id, is_subject, actor.kind))
+        self.genders = None  # read from the mentions: read again
         for i in range(start, end):
             self.token_actor[i] = actor.id
 

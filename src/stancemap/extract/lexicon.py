@@ -334,6 +334,17 @@ suggestion promise pledge vow warning demand insistence argument admission decla
 charge contention prediction words description criticism assurance boast complaint announcement
 proposal plea quip joke question"""
 SPEECH_NOUNS = frozenset(_SPEECH_NOUN_WORDS.split())
+# What words are published in: a cue hung from one ("issued a statement saying") is its author's.
+_DOCUMENT_WORDS = """letter email e-mail tweet post release memo ad advertisement video website message
+note op-ed column editorial report book interview speech filing lawsuit petition sign banner caption
+headline cover page document transcript chart poll survey study"""
+DOCUMENT_NOUNS = SPEECH_NOUNS | frozenset(_DOCUMENT_WORDS.split())
+# People named by what they are, who speak in news ("protesters chanting", "a man claiming").
+_PEOPLE_WORDS = """man men woman women people person protester protesters demonstrator demonstrators
+supporter supporters voter voters resident residents official officials critic critics crowd crowds
+activist activists spokesman spokeswoman spokesperson aide aides lawmaker lawmakers member members
+worker workers student students parent parents veteran veterans leader leaders group groups"""
+PEOPLE_NOUNS = frozenset(_PEOPLE_WORDS.split())
 # Verbs whose object is the addressee, not the content ("told reporters", "urged Trump to ...").
 ADDRESSEE_CUES = {"tell", "urge", "ask", "warn", "call", "accuse", "promise"}
 

@@ -42,14 +42,22 @@ if not Doc.has_extension("actor_table"):
     Doc.set_extension("actor_table", default=None)
 
 
+_LINE_END = (".", "?", "!", ":", "”", '"', "’")
+
+
 @Language.component("stancemap_paragraphs", assigns=["token.is_sent_start"])
 def paragraphs_component(doc: Doc) -> Doc:
-    """A line break ends a sentence: the parser respects boundaries set before it runs, and without
-    them it reads a dateline or a time stamp ("9:34 p.m.") into the next paragraph's sentence and
-    takes it for the subject."""
+    """A paragraph break ends a sentence: the parser respects boundaries set before it runs, and
+    without them it reads a dateline or a time stamp ("9:34 p.m.") into the next paragraph's sentence
+    and takes it for the subject. A blank line is a break; so is a single line break after a line that
+    ends a sentence. A single line break inside a sentence (hard-wrapped text) is left to the parser."""
     for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space and "\n" in previous.text and not token.is_space:
+        space = doc[token.i - 1]
+        if token.is_space or not space.is_space or "\n" not in space.text:
+            continue
+        blank_line = space.text.count("\n") > 1
+        line_end = space.i > 0 and doc[space.i - 1].text.endswith(_LINE_END) and not token.is_lower
+        if blank_line or line_end:
             token.is_sent_start = True
     return doc
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ..model import Quote, Span, Speaker
 from .actors import ActorTable
 from .doctext import doc_text
-from .lexicon import ADDRESSEE_CUES, CUE_FORMS, PRONOUNS_PERSON, SPEECH_NOUNS
+from .lexicon import ADDRESSEE_CUES, CUE_FORMS, DOCUMENT_NOUNS, PEOPLE_NOUNS, PRONOUNS_PERSON, SPEECH_NOUNS
 from .speakers import resolve_speaker
 from .trailing import attribution_after
 
@@ -86,19 +86,21 @@ def _reversed_close(para: str, at: int) -> bool:
 
 
 def _cue_tokens(doc: Doc):
+    """Each cue token, with the owner of a noun of speech ("her remark"), else None."""
     for token in doc:
         low = token.lower_
+        owner = _speech_noun_owner(token) if token.tag_.startswith("NN") else None
         if (
-            low in CUE_FORMS
+            owner is not None
+            or low in CUE_FORMS
             and (token.tag_.startswith("VB") or _tagged_noun_cue(doc, token))
             or low in {"put", "puts"}
             and _as_clause(token)
             and any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.children)
             or low == "according"
             and any(c.lower_ == "to" for c in token.children)
-            or _speech_noun_owner(token) is not None
         ):
-            yield token
+            yield token, owner
 
 
 def _tagged_noun_cue(doc: Doc, token: Token) -> bool:
@@ -179,7 +181,9 @@ _CLIMB_REACH = 7
 
 def _subject(token: Token) -> Token | None:
     """The subject of a cue verb, climbing from participles ("…, adding:") to the verb they modify
-    and from the nouns that hold them ("issued a statement saying") to the verb of that noun."""
+    and from the document that holds them ("issued a statement saying") to the verb of that document.
+    A participle on any other noun makes that noun the speaker ("protesters chanting “…”"); a
+    subject reached by climbing that names no one ("It would be wrong to say …") is none."""
     seen = 0
     while token is not None and seen < _CLIMB_REACH:
         # The subject nearest before the verb first: in "LONDON (Reuters) - Donald Trump said" the
@@ -194,7 +198,7 @@ def _subject(token: Token) -> Token | None:
                         else None
                     )
                     return pobj
-                return child
+                return None if seen and child.lower_ in _NO_SPEAKER else child
         if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.i != token.head.i:
             token, seen = token.head.head, seen + 1  # "…, before insisting", "distanced himself by saying"
             continue
@@ -210,6 +214,8 @@ def _subject(token: Token) -> Token | None:
             # cue inside the first one's complement; its speaker is the first cue's.
             token, seen = head.head, seen + 1
             continue
+        if token.dep_ == "acl" and _speaking_noun(head):
+            return head
         if token.dep_ in _CLIMB_DEPS and head.i != token.i:
             token, seen = head, seen + 1
             continue
@@ -245,23 +251,63 @@ def _speech_noun_owner(token: Token) -> Token | None:
 
 def _noun_content(child: Token) -> bool:
     """A dependant of a noun of speech that says what was said: a "that" clause, a "to" infinitive,
-    or a phrase on "for", "to", "about", "on", "of"."""
-    if child.dep_ in {"acl", "ccomp", "relcl"} and any(
+    a phrase on "for" ("a call for …"), or one on "about" or "on" that quotes ("his statement about
+    “thousands of shootings”"). Unquoted, such a phrase names a topic ("remarks about immigrants");
+    a phrase on "to" names an addressee ("her question to the panel")."""
+    if child.dep_ in {"acl", "ccomp"} and any(
         m.dep_ == "mark" and m.lower_ == "that" for m in child.children
     ):
         return True
     if child.dep_ == "acl" and child.tag_ == "VB":
         return True
-    return child.dep_ == "prep" and child.lower_ in {"for", "to", "about", "on", "of"}
+    if child.dep_ != "prep":
+        return False
+    quoting = child.lower_ in {"about", "on"} and any(
+        t.text in _OPEN or t.text in _CLOSE for t in child.subtree
+    )
+    return child.lower_ == "for" or quoting
+
+
+_SENDING = {
+    "emailed",
+    "emails",
+    "sent",
+    "sends",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "urged",
+    "texted",
+    "called",
+}
+
+
+def _speaking_noun(noun: Token) -> bool:
+    """A noun that names who speaks ("protesters chanting “…”", "a spokesman saying …"), not a
+    document or a thing ("a statement saying", "an agreement barring …")."""
+    if noun.lower_ in DOCUMENT_NOUNS or noun.lower_.rstrip("s") in DOCUMENT_NOUNS:
+        return False
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "to"
+        or noun.dep_ in {"dobj", "dative"}
+        and noun.head.lower_ in _SENDING
+    ):
+        return False  # the addressee: "emailed supporters saying …", "an email to supporters stating …"
+    return noun.ent_type_ in {"PERSON", "NORP", "ORG"} or noun.lower_ in PEOPLE_NOUNS
 
 
 def _as_clause(token: Token) -> bool:
-    """A reporting "as" clause before the clause it introduces ("As Vulture put it, …"); not "as
-    he spoke", which says when, not what."""
+    """A reporting "as" clause before the clause it introduces ("As Vulture put it, …", "as Ryan has
+    pointed out, …", "As Clinton told the Daily News, …"). A cue with an object of its own says
+    when, not what ("As the company announced layoffs, shares fell"); so does "as he spoke"."""
+    objects = [c for c in token.children if c.dep_ == "dobj" and c.lower_ != "it"]
     return (
         token.dep_ == "advcl"
         and token.i < token.head.i
         and CUE_FORMS.get(token.lower_) != "speak"
+        and not (objects and CUE_FORMS.get(token.lower_) not in ADDRESSEE_CUES)
         and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < token.i for c in token.children)
     )
 
@@ -292,14 +338,17 @@ def _contiguous(tokens: list[Token], stop: set[int]) -> list[Token]:
     return out
 
 
-def _content(doc: Doc, cue: Token, clauses: dict[int, set[int]]) -> tuple[int, int] | None:
+def _content(
+    doc: Doc, cue: Token, clauses: dict[int, set[int]], *, owned_noun: bool = False
+) -> tuple[int, int] | None:
     """The reported content of a cue: its complement clause, or the clause it is attached to.
 
     ``clauses`` maps each cue that heads a clause of its own to the tokens of that clause: another
-    cue's clause is never part of this cue's content.
+    cue's clause is never part of this cue's content. ``owned_noun``: the cue is a noun of speech
+    with an owner ("her remark that …").
     """
     nested = set().union(*(tokens for i, tokens in clauses.items() if i != cue.i))
-    if _speech_noun_owner(cue) is not None:
+    if owned_noun:
         # "her remark that “…”", "his call for “a total and complete ban”": the clause or the
         # phrase the noun heads.
         parts = [c for c in cue.children if c.i > cue.i and _noun_content(c)]
@@ -376,16 +425,16 @@ _OWN_CLAUSE_DEPS = {"advcl", "conj", "xcomp", "ccomp", "parataxis"}
 
 
 def find_cues(doc: Doc) -> list[Cue]:
-    cues_tokens = list(_cue_tokens(doc))
+    cue_tokens = list(_cue_tokens(doc))
     # Computed once per doc rather than once per cue: subtrees are walked in Python.
-    clauses = {t.i: {s.i for s in t.subtree} for t in cues_tokens if t.dep_ in _OWN_CLAUSE_DEPS}
+    clauses = {t.i: {s.i for s in t.subtree} for t, _ in cue_tokens if t.dep_ in _OWN_CLAUSE_DEPS}
     cues = []
-    for token in cues_tokens:
+    for token, owner in cue_tokens:
         if token.lower_ == "according":
             to = next(c for c in token.children if c.lower_ == "to")
             head = next((c for c in to.children if c.dep_ == "pobj"), None)
             span = doc[token.i : to.i + 1]
-        elif (owner := _speech_noun_owner(token)) is not None:
+        elif owner is not None:
             head, span = owner, doc[token.i : token.i + 1]
         elif not token.tag_.startswith("VB"):
             head = doc[token.i - 1]
@@ -399,7 +448,7 @@ def find_cues(doc: Doc) -> list[Cue]:
             start = aux[0].i if aux else token.i
             span = doc[start : token.i + 1]
         cue_span = Span(span.start_char, span.end_char, span.text)
-        cues.append(Cue(token, cue_span, head, _content(doc, token, clauses)))
+        cues.append(Cue(token, cue_span, head, _content(doc, token, clauses, owned_noun=owner is not None)))
     return cues
 
 
@@ -527,11 +576,7 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
         if quote.kind == "direct" and quote.speaker is None and quote.cue is None:
             # A quote that is the object of the reporter's sentence ("He offered “my thoughts …”",
             # "they wanted to show that “…”") is that sentence subject's, not the last speaker's.
-            governed = _governed_before(doc, (quote.start, quote.end))
-            found = resolve_speaker(doc, table, governed[1]) if governed else None
-            if found is not None:
-                verb = governed[0]
-                quote.speaker, quote.cue = found, Span(verb.idx, verb.idx + len(verb), verb.text)
+            _attribute_to_subject(doc, table, quote, _governed_before(doc, (quote.start, quote.end)))
     _continue_speakers(text, quotes)
     merged = _merge_pieces(text, quotes)
     for quote in merged:
@@ -539,12 +584,18 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
             quote.speaker = _signature(doc, table, text, quote.end)
         # Last resort, after pieces are merged: the subject of the verb the quote hangs from.
         if quote.kind == "direct" and quote.speaker is None:
-            governing = _governing_subject(doc, (quote.start, quote.end))
-            found = resolve_speaker(doc, table, governing[1]) if governing else None
-            if found is not None:
-                verb = governing[0]
-                quote.speaker, quote.cue = found, Span(verb.idx, verb.idx + len(verb), verb.text)
+            _attribute_to_subject(doc, table, quote, _governing_subject(doc, (quote.start, quote.end)))
     return merged
+
+
+def _attribute_to_subject(
+    doc: Doc, table: ActorTable, quote: Quote, governing: tuple[Token, Token] | None
+) -> None:
+    """Give ``quote`` the speaker named by the subject of its governing verb, that verb as its cue."""
+    found = resolve_speaker(doc, table, governing[1]) if governing else None
+    if found is not None:
+        verb = governing[0]
+        quote.speaker, quote.cue = found, Span(verb.idx, verb.idx + len(verb), verb.text)
 
 
 # A signature line under a quote: "- Bernie Sanders." or "— David Martosko (@dmartosko)".
@@ -618,7 +669,7 @@ def _colon_speaker(doc: Doc, table: ActorTable, text: str, start: int, ends: dic
             source is not None
             and source.dep_ == "pobj"
             and source.head.lower_ == "from"
-            and source.tag_.startswith("NN")
+            and (source.lower_ in DOCUMENT_NOUNS or source.lower_.rstrip("s") in DOCUMENT_NOUNS)
         ):
             return resolve_speaker(doc, table, source)
         return None

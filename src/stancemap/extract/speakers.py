@@ -87,19 +87,22 @@ _TITLE_GENDER = {
 
 
 def genders(doc: Doc, table: ActorTable) -> dict[str, str]:
-    """The gender ("m" or "f") of each person the article shows it for, read once per doc: a title
-    before a mention ("Mr Scholz", "Mrs Clinton"), or a pronoun subject of what the person is the
-    subject of saying ("Clinton said she would …"). Where the evidence disagrees (news often has
-    "Clinton said he lacks …" of someone else), one side must outweigh the other two to one."""
+    """The gender ("m" or "f") of each person the article shows it for, read once per doc.
+
+    A title before a mention ("Mr Scholz", "Mrs Clinton") decides. Otherwise the pronoun subject of
+    what the person is the subject of saying ("Clinton said she would …") does, but only twice or
+    more and two to one: news often has "Clinton said he lacks …" of someone else.
+    """
     if table.genders is not None:
         return table.genders
-    votes: dict[str, Counter] = defaultdict(Counter)
+    titles: dict[str, Counter] = defaultdict(Counter)
+    pronouns: dict[str, Counter] = defaultdict(Counter)
     for mention in table.mentions:
         if mention.kind != "person":
             continue
         for token in doc[max(0, mention.start - 1) : mention.start + 1]:
             if token.lower_ in _TITLE_GENDER:
-                votes[mention.actor][_TITLE_GENDER[token.lower_]] += 1
+                titles[mention.actor][_TITLE_GENDER[token.lower_]] += 1
         head = doc[mention.end - 1]
         verb = head.head
         if head.dep_ != "nsubj" or verb.i < head.i:
@@ -110,10 +113,15 @@ def genders(doc: Doc, table: ActorTable) -> dict[str, str]:
                 continue
             subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subject is not None and subject.lower_ in {"he", "she"} and 0 < subject.i - verb.i <= 2:
-                votes[mention.actor][_PRONOUN_GENDER[subject.lower_]] += 1
+                pronouns[mention.actor][_PRONOUN_GENDER[subject.lower_]] += 1
     table.genders = {}
-    for actor, count in votes.items():
-        (top, n), *rest = count.most_common()
-        if not rest or n >= 2 * rest[0][1]:
+    for actor in titles.keys() | pronouns.keys():
+        if titles[actor]:
+            (top, n), *rest = titles[actor].most_common()
+            if not rest or n > rest[0][1]:
+                table.genders[actor] = top
+            continue
+        (top, n), *rest = pronouns[actor].most_common()
+        if n >= 2 and (not rest or n >= 2 * rest[0][1]):
             table.genders[actor] = top
     return table.genders

@@ -69,12 +69,18 @@ def attribution_after(doc: Doc, end_char: int) -> tuple[Token, Token] | None:
     found = _name_then_verb(doc, i) or _verb_then_name(doc, i)
     if found is None or comma_inside or doc[i].text[:1].islower():
         return found
-    # After "?”" or "!”" a capital may open a new sentence: only a speaker named on the same line
-    # ("“…?” Hannity pressed"), never a date ("“…!” Thursday, …").
+    # After "?”" or "!”" a capital may open a new sentence ("“…?” Police arrived minutes later"):
+    # only a verb of speaking, a person, or a verb that ends its clause attributes ("“…?” Hannity
+    # pressed.", "“…?” Trump went on, …"), only on the same line, and never a date ("“…!” Thursday").
     between = doc[mark.i + 1 : i]
-    if any("\n" in t.text for t in between) or found[1].ent_type_ in {"DATE", "TIME"}:
+    verb, head = found
+    if any("\n" in t.text for t in between) or head.ent_type_ in {"DATE", "TIME"}:
         return None
-    return found
+    after = verb.i + 1
+    while after < len(doc) and doc[after].tag_ == "RP":
+        after += 1
+    ends_clause = after >= len(doc) or doc[after].is_punct
+    return found if verb.lower_ in CUE_FORMS or head.ent_type_ == "PERSON" or ends_clause else None
 
 
 def _skip_space(doc: Doc, i: int) -> int:
