@@ -283,10 +283,15 @@ _SENDING = {
 }
 
 
+def _document(noun: Token) -> bool:
+    """A noun of speech or of what words are published in, singular or plural ("statements")."""
+    return noun.lower_ in DOCUMENT_NOUNS or noun.lower_.rstrip("s") in DOCUMENT_NOUNS
+
+
 def _speaking_noun(noun: Token) -> bool:
     """A noun that names who speaks ("protesters chanting “…”", "a spokesman saying …"), not a
     document or a thing ("a statement saying", "an agreement barring …")."""
-    if noun.lower_ in DOCUMENT_NOUNS or noun.lower_.rstrip("s") in DOCUMENT_NOUNS:
+    if _document(noun):
         return False
     if (
         noun.dep_ == "pobj"
@@ -669,7 +674,7 @@ def _colon_speaker(doc: Doc, table: ActorTable, text: str, start: int, ends: dic
             source is not None
             and source.dep_ == "pobj"
             and source.head.lower_ == "from"
-            and (source.lower_ in DOCUMENT_NOUNS or source.lower_.rstrip("s") in DOCUMENT_NOUNS)
+            and _document(source)
         ):
             return resolve_speaker(doc, table, source)
         return None
