@@ -413,6 +413,14 @@ def test_quotes_last_direct_speaker(nlp, text, speaker):
             id="verb_far_above_the_quote_governs_it",
         ),
         pytest.param(
+            '"It was very different in tone from what people are accustomed to," Conway notes.\n\n'
+            'In somber comments, Trump called the assault that killed five Dallas police officers "an attack on '
+            'our country," but he also noted the "senseless, tragic deaths" of black men in police shootings.',
+            "attack on our country",
+            "Trump",
+            id="cue_above_the_quote_beats_nearer_verb",
+        ),
+        pytest.param(
             "Paul Ryan spoke on Sunday.\n\nRyan said it’s unrealistic to think that if the U.S. pulls back, "
             "“our oceans are going to save us.”",
             "oceans",

@@ -706,15 +706,21 @@ def _governing_subject(doc: Doc, span: tuple[int, int]) -> tuple[Token, Token] |
         token = token.head
     if span[0] <= token.idx < span[1]:
         return None
+    # A cue verb above the quote reports it ("he told Clinton that Americans were “sick …”"); else
+    # the nearest verb with a subject ("Huckabee is labeling …").
+    verbs = []
     for _ in range(_GOVERN_REACH):
         if token.pos_ in {"VERB", "AUX"}:
             subject = _subject(token)
             if subject is not None and not (span[0] <= subject.idx < span[1]):
-                return token, subject
+                verbs.append((token, subject))
         if token.head.i == token.i:
-            return None
+            break
         token = token.head
-    return None
+    cues = [
+        (verb, subject) for verb, subject in verbs if verb.lower_ in CUE_FORMS and verb.tag_.startswith("VB")
+    ]
+    return (cues or verbs or [None])[0]
 
 
 def _governed_before(doc: Doc, span: tuple[int, int]) -> tuple[Token, Token] | None:
