@@ -421,6 +421,13 @@ def test_quotes_last_direct_speaker(nlp, text, speaker):
             id="cue_above_the_quote_beats_nearer_verb",
         ),
         pytest.param(
+            "Just look at House Speaker Paul D. Ryan. He's said he gets his ideas about monetary policy from "
+            "“a pro-gold speech in a novel.”",
+            "monetary policy",
+            "Paul Ryan",
+            id="contracted_has_said_is_no_passive",
+        ),
+        pytest.param(
             "Paul Ryan spoke on Sunday.\n\nRyan said it’s unrealistic to think that if the U.S. pulls back, "
             "“our oceans are going to save us.”",
             "oceans",

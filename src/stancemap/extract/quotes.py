@@ -190,7 +190,9 @@ def _subject(token: Token) -> Token | None:
         # parser gives "said" two.
         for child in sorted(token.children, key=lambda c: -c.i if c.i < token.i else c.i):
             if child.dep_ in {"nsubj", "nsubjpass"}:
-                if child.dep_ == "nsubjpass":
+                # "He's said …" is "he has said", which the parser reads as a passive.
+                has_said = any(c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"} for c in token.children)
+                if child.dep_ == "nsubjpass" and not has_said:
                     agent = next((c for c in token.children if c.dep_ == "agent"), None)
                     pobj = (
                         next((c for c in agent.children if c.dep_ == "pobj"), None)
