@@ -35,3 +35,9 @@ def test_speakers_title_shows_gender(nlp):
 def test_speakers_pronoun_without_evidence_takes_last_subject(nlp):
     text = "Pat Smith met Alex Jones. Jones spoke first.\n\n“This is a very good day for the whole party,” she said."
     assert _last_speaker(nlp, text).name == "Alex Jones"
+
+
+def test_speakers_name_describing_a_noun_is_not_the_speaker(nlp):
+    text = "Donald Trump held a rally.\n\n“We will win this state by a very large margin,” a top Donald Trump adviser said."
+    speaker = _last_speaker(nlp, text)
+    assert (speaker.actor, speaker.name) == (None, "a top Donald Trump adviser")

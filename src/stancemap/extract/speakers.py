@@ -51,12 +51,26 @@ def resolve_speaker(doc: Doc, table: ActorTable, head: Token) -> Speaker | None:
     return Speaker(actor=None, name=span.text, start=span.start_char, end=span.end_char)
 
 
+_MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
+
+
 def _mention_at(table: ActorTable, head: Token):
     """The actor mention the subject refers to: one covering its head, else one inside its phrase."""
     for mention in table.mentions:
         if mention.start <= head.i < mention.end:
             return mention
     phrase = {t.i for t in head.subtree if t.i <= head.i or t.dep_ in {"compound", "flat", "appos"}}
+    if head.tag_ in {"NN", "NNS"}:
+        # A name that only describes a common noun is not the speaker: "a top Donald Trump adviser",
+        # "Trump's campaign", "an FBI official" speak for themselves.
+        phrase -= {
+            i
+            for m in table.mentions
+            if m.start in phrase
+            and head.doc[m.end - 1].dep_ in _MODIFIER_DEPS
+            and head.doc[m.end - 1].head.i == head.i
+            for i in range(m.start, m.end)
+        }
     inside = [m for m in table.mentions if m.start in phrase and m.kind == "person"]
     if inside:
         return inside[-1]
