@@ -18,7 +18,7 @@ from .actors import ActorTable
 from .doctext import doc_text
 from .lexicon import ADDRESSEE_CUES, CUE_FORMS, DOCUMENT_NOUNS, PEOPLE_NOUNS, PRONOUNS_PERSON, SPEECH_NOUNS
 from .speakers import resolve_speaker
-from .trailing import attribution_after
+from .trailing import DETERMINERS, SUBJECT_PRONOUNS, attribution_after
 
 _OPEN, _CLOSE = '“"', '”"'
 _QUOTE_MARKS = re.compile('["“”]')
@@ -31,8 +31,10 @@ _NEAR_AFTER = 80
 _MERGE_GAP = 60
 # How many heads up from a quoted passage its governing verb may be.
 _GOVERN_REACH = 6
+# A sentence end: a stop, then a space or a closing mark.
+_SENTENCE_END = re.compile(r"[.?!][\s\"”]")
 # Between a cue and the opening mark of its quote: no sentence end and no other quotation.
-_BREAK = re.compile(r"[.?!][\s\"”]|[\"“”]")
+_BREAK = re.compile(_SENTENCE_END.pattern + r"|[\"“”]")
 # All that may stand between a cue and the quote it introduces ("said: “", "added, “").
 _LEAD_IN = re.compile(r"[^\S\n]*[,:—–]?[^\S\n]*")
 
@@ -228,11 +230,16 @@ def _subject(token: Token) -> Token | None:
 _NO_SPEAKER = {"it", "this", "there"}
 
 
+def _verb_cue(token: Token) -> bool:
+    """A reporting verb, as the parser tagged it ("said", not the noun "claims")."""
+    return token.lower_ in CUE_FORMS and token.tag_.startswith("VB")
+
+
 def _outer_speaker(cue: Token) -> Token | None:
     """The subject of the nearest cue verb that reports this one, for a cue whose own subject names
     no one ("Ryan said it's unrealistic to think that …")."""
     for ancestor in cue.ancestors:
-        if ancestor.lower_ in CUE_FORMS and ancestor.tag_.startswith("VB"):
+        if _verb_cue(ancestor):
             outer = _subject(ancestor)
             return outer if outer is not None and outer.lower_ not in _NO_SPEAKER else None
     return None
@@ -246,7 +253,7 @@ def _speech_noun_owner(token: Token) -> Token | None:
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is None or owner.tag_ not in {"PRP$", "NNP", "NNPS"}:
         return None
-    if any(a.lower_ in CUE_FORMS and a.tag_.startswith("VB") for a in token.ancestors):
+    if any(_verb_cue(a) for a in token.ancestors):
         return None
     return owner
 
@@ -397,7 +404,7 @@ def _content(
         tokens = [t for t in cue.head.subtree if t.i > cue.i and t.i not in own and t.idx >= para_start]
         return _char_span(doc, _contiguous(tokens, nested))
     has_subject = any(c.dep_.startswith("nsubj") for c in cue.children)
-    if cue.dep_ == "ccomp" and cue.head.lower_ in CUE_FORMS and cue.head.tag_.startswith("VB"):
+    if cue.dep_ == "ccomp" and _verb_cue(cue.head):
         return None  # the complement of another cue: that cue reports it
     if cue.i > cue.head.i and (cue.dep_ in {"parataxis", "ccomp"} or (cue.dep_ == "advcl" and has_subject)):
         # "Countries must commit …, he said": the content is the clause before the cue.
@@ -463,21 +470,8 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-_DESCRIBED_SUBJECT = {
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "a",
-    "an",
-    "the",
-    "one",
-    "another",
-    "his",
-    "her",
-    "their",
-}
+# How a pronoun or a described person begins ("he", "a doctor"), as the attribution reader reads it.
+_DESCRIBED_SUBJECT = SUBJECT_PRONOUNS | DETERMINERS
 
 
 def _spoken(doc: Doc, text: str, span: tuple[int, int], trailing: tuple[Token, Token] | None) -> bool:
@@ -719,9 +713,7 @@ def _governing_subject(doc: Doc, span: tuple[int, int]) -> tuple[Token, Token] |
         if token.head.i == token.i:
             break
         token = token.head
-    cues = [
-        (verb, subject) for verb, subject in verbs if verb.lower_ in CUE_FORMS and verb.tag_.startswith("VB")
-    ]
+    cues = [(verb, subject) for verb, subject in verbs if _verb_cue(verb)]
     return (cues or verbs or [None])[0]
 
 
@@ -827,9 +819,6 @@ def _one_attribution(text: str, first: Quote, second: Quote) -> bool:
         return True
     new_sentence = _SENTENCE_END.search(text, first.end, second.cue.start)
     return first.end <= second.cue.start < second.start and not new_sentence
-
-
-_SENTENCE_END = re.compile(r"[.?!][\s\"”]")
 
 
 def _merge_pieces(text: str, quotes: list[Quote]) -> list[Quote]:

@@ -15,8 +15,9 @@ from .lexicon import CUE_FORMS
 
 # A closing mark as the tokenizer leaves it; "“" too, where the quote finder read it as a typo'd close.
 _CLOSING = {"”", '"', "''", "“"}
-_SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
-_DETERMINERS = {"the", "a", "an", "his", "her", "their", "one", "another"}
+# How a speaker phrase may begin: a subject pronoun, or a determiner before a described person.
+SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
+DETERMINERS = {"the", "a", "an", "his", "her", "their", "one", "another"}
 _NAME_TAGS = {"NNP", "NNPS"}
 _NOUN_PHRASE_TAGS = {"JJ", "VBN", "NN", "NNS", "NNP", "NNPS", "HYPH", "CD", "POS"}
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
@@ -122,9 +123,9 @@ def _name_at(doc: Doc, i: int, *, pronouns: bool = True) -> tuple[Token | None, 
     businessman", "one Democrat familiar with …")."""
     if i >= len(doc):
         return None, i
-    if pronouns and doc[i].lower_ in _SUBJECT_PRONOUNS:
+    if pronouns and doc[i].lower_ in SUBJECT_PRONOUNS:
         return doc[i], i + 1
-    j = i + 1 if doc[i].lower_ in _DETERMINERS else i
+    j = i + 1 if doc[i].lower_ in DETERMINERS else i
     head = None
     while (
         j < len(doc)
