@@ -329,6 +329,23 @@ def test_quotes_according_to_content_runs_past_commas(nlp):
             "John Smith",
             id="attribution_after_beats_name_before_colon",
         ),
+        pytest.param(
+            '"I\'ll be voting in March," Welch said, according to Vermont Edition. "And I\'ll vote for him."',
+            "Vermont Edition",
+            id="according_to_source_beats_the_quoted_person",
+        ),
+        pytest.param(
+            'The crowd cheered.\n\n"The whole idea of a crooked candidate is something that we hear all the '
+            'time."\n\n-Michelle Marks, Philadelphia.',
+            "Michelle Marks",
+            id="signature_line_name_before_its_place",
+        ),
+        pytest.param(
+            "Polls were off.\n\nEstimates of civic engagement are problematic - Pew Research: “All the samples "
+            "evaluated include more engaged individuals.”",
+            "Pew Research",
+            id="digest_author_after_headline_dash",
+        ),
     ],
 )
 def test_quotes_first_direct_speaker(nlp, text, speaker):
@@ -367,6 +384,18 @@ def test_quotes_first_direct_speaker(nlp, text, speaker):
             "more elaborate sampling procedures did better.”",
             "the report",
             id="from_source_before_colon",
+        ),
+        pytest.param(
+            'The American Congress of Obstetricians urged Congress to act, the letter said.\n\n"The fact that it '
+            'is already July and Congress has failed to act is odd," it read.',
+            "it",
+            id="it_read_names_the_text",
+        ),
+        pytest.param(
+            'Some Democratic lawmakers said, "We want the transcripts released now."\n\n"I will look into it. I '
+            "don't know the status of the speeches.\"\n\n- Hillary Clinton.",
+            "Hillary Clinton",
+            id="signature_line_beats_previous_speaker",
         ),
     ],
 )
@@ -479,6 +508,13 @@ def test_quotes_last_direct_speaker(nlp, text, speaker):
             "Jane Smith",
             id="verb_before_the_quote_beats_cue_after_it",
         ),
+        pytest.param(
+            "The treaty failed.\n\nThe rejection of the treaty signals “the beginning of the end” for the EU, said "
+            "Geert Wilders, founder of the Party for Freedom.",
+            "beginning",
+            "Geert Wilders",
+            id="inverted_attribution_names_speaker_after_cue",
+        ),
     ],
 )
 def test_quotes_speaker_of_reported_speech(nlp, text, words, speaker):
@@ -530,3 +566,12 @@ def test_quotes_noun_of_speech_inside_a_report_is_the_reporters(nlp):
 )
 def test_quotes_not_reported_speech(nlp, text):
     assert nlp(text)._.quotes == []
+
+
+def test_quotes_text_that_reads_is_the_speaker(nlp):
+    text = (
+        'The campaign sent an email.\n\n"Friend, let me be blunt. I can beat Hillary Clinton. Donald can\'t," '
+        "the email read."
+    )
+    ((_, speaker),) = _direct_speakers(nlp, text)
+    assert speaker.endswith("email")

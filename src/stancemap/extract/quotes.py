@@ -190,7 +190,7 @@ def _subject(token: Token) -> Token | None:
     while token is not None and seen < _CLIMB_REACH:
         # The subject nearest before the verb first: in "LONDON (Reuters) - Donald Trump said" the
         # parser gives "said" two.
-        for child in sorted(token.children, key=lambda c: -c.i if c.i < token.i else c.i):
+        for child in sorted(token.children, key=_subject_order(token)):
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 # "He's said …" is "he has said", which the parser reads as a passive.
                 has_said = any(c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"} for c in token.children)
@@ -228,6 +228,21 @@ def _subject(token: Token) -> Token | None:
 
 
 _NO_SPEAKER = {"it", "this", "there"}
+
+
+def _subject_order(verb: Token):
+    """The order in which to try a verb's dependants as its subject: the nearest before it first (in
+    "LONDON (Reuters) - Donald Trump said" the parser gives "said" two subjects), but the one after
+    it first when the attribution is inverted ("… for the EU, said Geert Wilders"), where the parser
+    often also takes the reported clause's subject for the verb's."""
+    inverted = (
+        verb.i > 0
+        and verb.nbor(-1).text in {",", *_CLOSE}
+        and not any(c.dep_ in {"ccomp", "xcomp"} and c.i > verb.i for c in verb.children)
+    )
+    if inverted:
+        return lambda c: (c.i < verb.i, abs(c.i - verb.i))
+    return lambda c: (c.i > verb.i, abs(c.i - verb.i))
 
 
 def _verb_cue(token: Token) -> bool:
@@ -556,6 +571,9 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
             speaker = resolve_speaker(doc, table, head)
         else:
             trailing = None
+        source = _credited_source(text, span, unquoted)
+        if source is not None and speakers[id(source)] is not None:
+            cue_span, speaker = source.span, speakers[id(source)]
         colon_open = trailing is None and (cue is None or cue.span.start < span[0])
         if colon_open and _COLON_BEFORE.search(text, 0, span[0] + 1):
             if ends is None:
@@ -574,6 +592,9 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
 
     quotes.sort(key=lambda q: q.start)
     for quote in quotes:
+        if quote.kind == "direct" and quote.speaker is None and quote.cue is None:
+            # A signature line under the quote names its speaker, before any guess from context.
+            quote.speaker = _signature(doc, table, text, quote.end)
         if quote.kind == "direct" and quote.speaker is None and quote.cue is None:
             # A quote that is the object of the reporter's sentence ("He offered “my thoughts …”",
             # "they wanted to show that “…”") is that sentence subject's, not the last speaker's.
@@ -609,17 +630,39 @@ def _signature(doc: Doc, table: ActorTable, text: str, end: int) -> Speaker | No
     if match is None or len(match.group(1).split()) > 8:
         return None
     start, stop = match.span(1)
-    for mention in table.mentions:
-        span = doc[mention.start : mention.end]
-        if start <= span.start_char and span.end_char <= stop:
-            actor = table.get(mention.actor)
-            return Speaker(actor=actor.id, name=actor.name, start=span.start_char, end=span.end_char)
-    name = re.sub(r"\s*\(.*", "", match.group(1)).strip()
+    named = _named_within(doc, table, start, stop)
+    if named is not None:
+        return named
+    # The name alone: "— David Martosko (@dmartosko)", "-Michelle Marks, Philadelphia."
+    name = re.split(r"\s*[(,]", match.group(1))[0].strip()
     if not name or not all(
         word[:1].isupper() and not any(c.isdigit() for c in word) for word in name.split()
     ):
         return None  # "- Point one is here", "— 5 percent of voters": a list, not a signature
     return Speaker(actor=None, name=name, start=start, end=start + len(name))
+
+
+def _named_within(doc: Doc, table: ActorTable, start: int, end: int) -> Speaker | None:
+    """The first actor, not a place, mentioned between characters ``start`` and ``end``."""
+    for mention in table.mentions:
+        span = doc[mention.start : mention.end]
+        if start <= span.start_char and span.end_char <= end and mention.kind != "place":
+            actor = table.get(mention.actor)
+            return Speaker(actor=actor.id, name=actor.name, start=span.start_char, end=span.end_char)
+    return None
+
+
+def _credited_source(text: str, span: tuple[int, int], cues: list[Cue]) -> Cue | None:
+    """An "according to" source later in the sentence the quote ends in ("“…,” Welch said, according
+    to Vermont Edition."): annotators credit the source the reporter names, over the person it quotes."""
+    for cue in cues:
+        if cue.token.lower_ != "according" or cue.span.start < span[1]:
+            continue
+        between = text[span[1] : cue.span.start]
+        if "\n" in between or _BREAK.search(between) or cue.span.start - span[1] > _NEAR_AFTER:
+            continue
+        return cue
+    return None
 
 
 def _introduces(text: str, cue: Cue | None, span: tuple[int, int]) -> bool:
@@ -673,7 +716,7 @@ def _colon_speaker(doc: Doc, table: ActorTable, text: str, start: int, ends: dic
             and _document(source)
         ):
             return resolve_speaker(doc, table, source)
-        return None
+        return _dash_byline(doc, table, text, colon)
     if mention.kind == "place":
         return None
     head = doc[mention.end - 1]
@@ -687,6 +730,21 @@ def _colon_speaker(doc: Doc, table: ActorTable, text: str, start: int, ends: dic
     actor = table.get(mention.actor)
     span = doc[mention.start : mention.end]
     return Speaker(actor=actor.id, name=actor.name, start=span.start_char, end=span.end_char)
+
+
+_DASH_BYLINE = re.compile(r"\s[-—–]\s+([A-Z][\w.'’]*(?:\s+(?:[A-Z][\w.'’]*|and))*)[ \t]*\Z")
+
+
+def _dash_byline(doc: Doc, table: ActorTable, text: str, colon: int) -> Speaker | None:
+    """The author after a headline's dash ("Media shares blame in Iowa poll overhype - HuffPollster:
+    “…”"): a digest names whom it quotes after the item's title."""
+    match = _DASH_BYLINE.search(text, _para_start(text, colon), colon)
+    if match is None:
+        return None
+    start, end = match.span(1)
+    return _named_within(doc, table, start, end) or Speaker(
+        actor=None, name=match.group(1), start=start, end=end
+    )
 
 
 def _governing_subject(doc: Doc, span: tuple[int, int]) -> tuple[Token, Token] | None:

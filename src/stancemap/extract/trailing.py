@@ -47,6 +47,9 @@ _NOT_ATTRIBUTION = {
     ]
 }
 _HAVE = {"has", "have", "had"}
+# How the words of a text are reported ("“…,” the email read"), a verb the lexicon leaves out: "I read
+# that …" is no attribution.
+_READS = {"read", "reads"}
 # An appositive between the speaker and the verb ("Ramos, 58, told") ends at a comma fewer than
 # this many tokens after the one that opens it.
 _APPOSITIVE_REACH = 12
@@ -82,6 +85,10 @@ def attribution_after(doc: Doc, end_char: int) -> tuple[Token, Token] | None:
         after += 1
     ends_clause = after >= len(doc) or doc[after].is_punct
     return found if verb.lower_ in CUE_FORMS or head.ent_type_ == "PERSON" or ends_clause else None
+
+
+def _reporting_form(token: Token) -> bool:
+    return token.lower_ in CUE_FORMS or token.lower_ in _READS
 
 
 def _skip_space(doc: Doc, i: int) -> int:
@@ -125,12 +132,15 @@ def _name_at(doc: Doc, i: int, *, pronouns: bool = True) -> tuple[Token | None, 
         return None, i
     if pronouns and doc[i].lower_ in SUBJECT_PRONOUNS:
         return doc[i], i + 1
+    if pronouns and doc[i].lower_ == "it" and i + 1 < len(doc) and _reporting_form(doc[i + 1]):
+        return doc[i], i + 1  # "“…,” it read": a letter, a statement, a sign
     j = i + 1 if doc[i].lower_ in DETERMINERS else i
     head = None
     while (
         j < len(doc)
         and j - i <= _PHRASE_REACH
         and not _capitalised_cue(doc[j])
+        and not (j > i and doc[j].lower_ in _READS)  # "the email read", which the tagger calls a noun
         and (doc[j].tag_ in _NOUN_PHRASE_TAGS or _name_like(doc[j]) or _inner_space(doc, j))
     ):
         if doc[j].tag_ in _NOUN_TAGS or _name_like(doc[j]):
@@ -167,6 +177,8 @@ def _verb_at(doc: Doc, j: int) -> Token | None:
         token = doc[j + 1]  # "he has said"
     if token.lower_ in _NOT_ATTRIBUTION:
         return None
+    if token.lower_ in _READS:
+        return token  # tagged noun or base form as often as past tense
     if token.tag_ in _VERB_TAGS or token.text.istitle() and token.lower_ in CUE_FORMS:
         return token  # a capitalised cue ("…,” Murphy Tweeted) is often tagged as a name
     return None
