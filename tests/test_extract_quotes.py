@@ -575,3 +575,15 @@ def test_quotes_text_that_reads_is_the_speaker(nlp):
     )
     ((_, speaker),) = _direct_speakers(nlp, text)
     assert speaker.endswith("email")
+
+
+def test_quotes_piece_that_ends_its_sentence_is_its_own_quote(nlp):
+    """A cue after a quote that closes its sentence ("….” He added, “…”) starts a new attribution,
+    even from the same speaker: the two pieces stay two quotes, each with its own cue."""
+    text = (
+        "Brafman spoke to the court.\n\nBrafman said, “The zeal with which this case was brought is "
+        "uncharacteristic of any case that we have found.” He added, “In this case things happened that "
+        "are not ordinary.”"
+    )
+    quotes = [q for q in nlp(text)._.quotes if q.kind == "direct"]
+    assert [q.cue.text for q in quotes] == ["said", "added"]

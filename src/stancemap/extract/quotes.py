@@ -875,7 +875,9 @@ def _one_attribution(text: str, first: Quote, second: Quote) -> bool:
     in a new sentence ("“A,” Trump said. He added, “B”"), is a new attribution."""
     if first.cue is None or second.cue is None or first.cue.start == second.cue.start:
         return True
-    new_sentence = _SENTENCE_END.search(text, first.end, second.cue.start)
+    # From the first piece's last two characters: it may end its sentence inside its closing mark
+    # ("“… that we have found.” He added, “…”").
+    new_sentence = _SENTENCE_END.search(text, first.end - 2, second.cue.start)
     return first.end <= second.cue.start < second.start and not new_sentence
 
 
