@@ -155,6 +155,16 @@ def test_quotes_clause_with_long_quote_is_one_mixed_quote(nlp, text, expected):
             "Jane Smith spoke last.\n\n“There is no other way to win this race,” continued Smith.",
             "Jane Smith",
         ),
+        # A relative clause between speaker and verb, verbs and all.
+        (
+            "Each violation is subject to five years in prison.”\n\n“The agents involved are under a lot of "
+            "pressure and are busting a–,” an intelligence source, who was not authorized to speak on the "
+            "record, told Fox News.",
+            "an intelligence source",
+        ),
+        # Names the tagger reads as modal verbs.
+        ("The columnist was scathing.\n\n“The eruption of war is a reminder,” Will wrote.", "Will"),
+        ("Brexit talks resumed.\n\n“We will deliver the will of the British people,” May said.", "May"),
     ],
 )
 def test_quotes_attribution_after_closing_mark(nlp, text, speaker):

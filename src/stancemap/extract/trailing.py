@@ -107,7 +107,12 @@ def _name_then_verb(doc: Doc, i: int) -> tuple[Token, Token] | None:
         close = next(
             (k for k in range(j + 1, min(len(doc), j + _APPOSITIVE_REACH)) if doc[k].text == ","), None
         )
-        if close is None or any(t.tag_ in _VERB_TAGS | {"VB", "MD"} for t in doc[j + 1 : close]):
+        if close is None:
+            return None
+        # A relative clause may hold verbs ("an intelligence source, who was not authorized to speak,
+        # told"); any other verb means the comma ended the attribution.
+        relative = doc[j + 1].lower_ in {"who", "whose"}
+        if not relative and any(t.tag_ in _VERB_TAGS | {"VB", "MD"} for t in doc[j + 1 : close]):
             return None
         j = close + 1
     if j < len(doc) and doc[j].tag_ == "RB":
@@ -159,13 +164,18 @@ def _capitalised_cue(token: Token) -> bool:
     return token.text.istitle() and token.lower_ in CUE_FORMS and past
 
 
+# Tags a capitalised name gets when the tagger misses it: "said Skelly" (adverb), "“…,” Will wrote" and
+# "May said" (modal).
+_MISSED_NAME_TAGS = {"RB", "NN", "JJ", "VB", "VBN", "VBD", "MD"}
+
+
 def _name_like(token: Token) -> bool:
     """A proper name, or a capitalised word the tagger missed as one ("said Skelly" tagged adverb);
     not a capitalised past-tense cue the tagger took for a name ("…,” Murphy Tweeted)."""
     if _capitalised_cue(token):
         return False
     return token.tag_ in _NAME_TAGS or (
-        token.is_alpha and token.text.istitle() and token.tag_ in {"RB", "NN", "JJ", "VB", "VBN", "VBD"}
+        token.is_alpha and token.text.istitle() and token.tag_ in _MISSED_NAME_TAGS
     )
 
 
