@@ -13,7 +13,17 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
-from .lexicon import CANONICAL_PLACES, DEMONYMS, HONORIFICS, METONYM_SEATS, ROLE_WORDS, ROLES
+from .lexicon import (
+    CANONICAL_PLACES,
+    CUE_FORMS,
+    DEMONYMS,
+    HONORIFICS,
+    KINSHIP,
+    METONYM_SEATS,
+    ROLE_WORDS,
+    ROLES,
+    TITLE_GENDER,
+)
 
 _ROLE_SET = {r.replace("-", " ") for r in ROLES}
 _LOCATIVE = {"in", "at", "to", "from", "near", "into", "outside", "inside", "across", "via"}
@@ -41,6 +51,9 @@ class ActorTable:
     # Gender of people as the article itself shows it ("Mr", "Mrs", "Clinton said she …"), read once
     # by pronoun resolution (see speakers.genders).
     genders: dict[str, str] | None = None
+    # Gender of people by the honorifics already read before their mentions, as the table is built:
+    # it tells "Mrs. Clinton" from "Mr. Clinton".
+    titled: dict[str, str] = field(default_factory=dict)
 
     def get(self, actor_id: str) -> Actor:
         return next(a for a in self.actors if a.id == actor_id)
@@ -61,6 +74,9 @@ class ActorTable:
         )
         self.mentions.append(Mention(start, end, actor.id, is_subject, actor.kind))
         self.genders = None  # read from the mentions: read again
+        title = TITLE_GENDER.get(doc[start].lower_)
+        if title:
+            self.titled.setdefault(actor.id, title)
         for i in range(start, end):
             self.token_actor[i] = actor.id
 
@@ -84,14 +100,19 @@ def find_actors(doc: Doc) -> ActorTable:
 def _add_name_mentions(doc: Doc, table: ActorTable) -> None:
     """Surnames the entity recogniser missed ("Mr Scholz said"): a proper noun that is a known
     person's last name, with its honorific."""
-    surnames = {_surname(a): a for a in table.actors if _surname(a)}
+    surnames: dict[str, list[Actor]] = {}
+    for actor in table.actors:
+        if _surname(actor):
+            surnames.setdefault(_surname(actor), []).append(actor)
     for token in doc:
-        actor = surnames.get(token.text)
-        if actor is None or token.i in table.token_actor or token.tag_ not in {"NNP", "NNPS"}:
+        fits = surnames.get(token.text)
+        if fits is None or token.i in table.token_actor or token.tag_ not in {"NNP", "NNPS"}:
             continue
         start = token.i
         while start > 0 and doc[start - 1].lower_ in HONORIFICS and start - 1 not in table.token_actor:
             start -= 1
+        title = TITLE_GENDER.get(doc[start].lower_)
+        actor = _bearer(doc, table, fits, token.i, token.lower_, title)
         table.add_mention(doc, start, token.i + 1, actor)
 
 
@@ -119,7 +140,11 @@ def _add_entity(doc: Doc, table: ActorTable, ent: Span, by_place: dict[str, Acto
         return
     lower = doc[start:end].text.lower()
     if ent.label_ == "PERSON" and lower not in CANONICAL_PLACES:
-        _add_person(doc, table, start, end)
+        start = _name_start(doc, start, end)
+        # A title-case headline runs a name into its verb ("Trump Says He Never …").
+        end = next((t.i for t in doc[start + 1 : end] if t.lower_ in CUE_FORMS), end)
+        if start < end and not any(t.lower_ in _CASE_MARKS for t in doc[start:end]):
+            _add_person(doc, table, start, end)
         return
     if end - start == 1 and lower not in CANONICAL_PLACES and _known_surname(table, doc[start].text):
         # The recogniser's label slips on a bare surname ("continued Smith." read as an organisation).
@@ -142,6 +167,25 @@ def _add_entity(doc: Doc, table: ActorTable, ent: Span, by_place: dict[str, Acto
 _COUNTRIES = {v for v in CANONICAL_PLACES.values()} - {"NATO", "European Union", "United Nations"}
 
 
+# A court case the recogniser calls a person ("Trump v. Trump").
+_CASE_MARKS = {"v.", "vs.", "v", "vs"}
+# Words a title-case headline or a sentence start lets into a person entity ("Certainly Donald
+# Trump", "Beneath Clinton's", "Telling Jeb Bush", "Will Cruz's gambit"), by tag.
+_NOT_NAME_TAGS = {"IN", "DT", "RB", "CC", "PRP", "PRP$", "WDT", "WP", "MD", "UH", "HYPH", ",", ":"}
+
+
+def _name_start(doc: Doc, start: int, end: int) -> int:
+    """Where the name in a person entity begins, past words that are no part of it: those above, a
+    lower-case word and its hyphen ("pro-Clinton"), a leading dash ("-Donald Trump")."""
+    while start < end:
+        token = doc[start]
+        junk = token.tag_ in _NOT_NAME_TAGS or token.tag_.startswith("VB") or not token.text[:1].isupper()
+        if token.lower_ in HONORIFICS or not junk:
+            break
+        start += 1
+    return start
+
+
 def _add_person(doc: Doc, table: ActorTable, start: int, end: int) -> None:
     # Honorifics inside the entity ("Sir Keir") or just before it ("Mr" + "Scholz") belong to the
     # mention but not to the name.
@@ -153,7 +197,8 @@ def _add_person(doc: Doc, table: ActorTable, start: int, end: int) -> None:
     name_tokens = [t for t in name_tokens if t.lower() not in HONORIFICS]
     if not name_tokens:
         return
-    actor = _match_person(table, name_tokens)
+    title = TITLE_GENDER.get(doc[start].lower_)
+    actor = _match_person(doc, table, name_tokens, start, title)
     if actor is None:
         actor = table.new(" ".join(name_tokens), "person")
     elif len(name_tokens) > len(actor.name.split()):
@@ -179,23 +224,87 @@ def _known_surname(table: ActorTable, word: str) -> bool:
     return any(_surname(a) == word for a in table.actors)
 
 
-def _match_person(table: ActorTable, tokens: list[str]) -> Actor | None:
-    """The person already known under these name tokens: same name, or a surname / first name of one."""
+def _match_person(
+    doc: Doc, table: ActorTable, tokens: list[str], position: int, title: str | None
+) -> Actor | None:
+    """The person already known under these name tokens: same name, or a surname / first name of one.
+    ``title``: the gender of an honorific before them ("Mrs." "f")."""
     people = [a for a in table.actors if a.kind == "person"]
     wanted = [t.lower() for t in tokens]
+    if len(wanted) == 1:
+        # A bare first or last name: which of the people it fits (one known by that name alone too).
+        fits = [a for a in people if wanted[0] in (a.name.lower().split()[-1], a.name.lower().split()[0])]
+        return _bearer(doc, table, fits, position, wanted[0], title) if fits else None
+    for actor in reversed(people):
+        if actor.name.lower().split() == wanted:
+            return actor
     for actor in reversed(people):
         have = actor.name.lower().split()
-        if have == wanted:
+        if len(have) == 1 and have[0] in (wanted[-1], wanted[0]) and not _introduced_as_kin(doc, position):
             return actor
-    for actor in reversed(people):
-        have = actor.name.lower().split()
-        if len(wanted) == 1 and wanted[0] in (have[-1], have[0]):
-            return actor
-        if len(have) == 1 and have[0] in (wanted[-1], wanted[0]):
-            return actor
-        if len(wanted) > 1 and len(have) > 1 and wanted[-1] == have[-1] and wanted[0][0] == have[0][0]:
+        if len(have) > 1 and wanted[-1] == have[-1] and wanted[0][0] == have[0][0]:
             return actor
     return None
+
+
+def _bearer(
+    doc: Doc, table: ActorTable, fits: list[Actor], position: int, word: str, title: str | None
+) -> Actor:
+    """Which of the people a bare name (``word``, lower case) fits it stands for ("Clinton" in an
+    article on Hillary and Bill Clinton).
+
+    An honorific decides when one of them has been shown by one to be of its gender, and rules out
+    those shown to be of the other ("Mr. Clinton" after "Mrs. Clinton"). Then one named in full in
+    this sentence or the one before ("Former President Bill Clinton greeted voters. Clinton arrived
+    at …"); else the article's main bearer of the name (see ``_main_bearer``).
+    """
+    if title is not None:
+        same = [a for a in fits if table.titled.get(a.id) == title]
+        fits = same or [a for a in fits if a.id not in table.titled] or fits
+    if len(fits) == 1:
+        return fits[0]
+    ids = {a.id for a in fits}
+    sentence = doc[position].sent.start
+    window = doc[sentence - 1].sent.start if sentence > 0 else 0
+    near = [
+        m
+        for m in table.mentions
+        if m.actor in ids and window <= m.start < position and _full_name(doc[m.start : m.end], word)
+    ]
+    if near:
+        return table.get(max(near, key=lambda m: m.start).actor)
+    return _main_bearer(doc, table, fits)
+
+
+def _main_bearer(doc: Doc, table: ActorTable, fits: list[Actor]) -> Actor:
+    """The first of ``fits`` the article named, since news names the others in full each time; but
+    not a relative introduced as one, nor a bare surname read before any full name."""
+    ids = {a.id for a in fits}
+    first: dict[str, int] = {}
+    for mention in table.mentions:
+        if mention.actor in ids:
+            first[mention.actor] = min(first.get(mention.actor, mention.start), mention.start)
+    if not first:
+        return fits[0]
+    # A relative introduced as one ("his daughter Ivanka Trump", "her husband, Bill Clinton") is named
+    # for the main bearer's sake, not the other way round.
+    main = [a for a in first if not _introduced_as_kin(doc, first[a])] or list(first)
+    # A bare surname read before any full name ("Clinton" in a headline) is a placeholder until a
+    # full name joins it: a person named in full comes first.
+    return table.get(min(main, key=lambda a: (len(table.get(a).name.split()) == 1, first[a])))
+
+
+def _full_name(span: Span, surname: str) -> bool:
+    """Whether a mention names a person in full by this surname ("Bill Clinton", not "Mr. Clinton"):
+    a bare surname read as one person does not make the next one that person's too."""
+    words = [t.lower_ for t in span if t.lower_ not in HONORIFICS]
+    return len(words) > 1 and words[-1] == surname
+
+
+def _introduced_as_kin(doc: Doc, start: int) -> bool:
+    """Whether a word of kinship stands just before the mention at ``start`` ("his son, Eric Trump")."""
+    before = [t for t in doc[max(0, start - 3) : start] if not t.is_punct]
+    return bool(before) and before[-1].lower_ in KINSHIP
 
 
 def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:

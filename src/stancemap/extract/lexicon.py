@@ -29,6 +29,11 @@ HONORIFICS = {
     "baroness",
     "baron",
 }
+# The gender an honorific gives ("Mrs. Clinton" is not Bill Clinton).
+TITLE_GENDER = {
+    **dict.fromkeys(["mr", "mr.", "sir", "lord", "baron"], "m"),
+    **dict.fromkeys(["mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "baroness", "madam"], "f"),
+}
 
 # Roles, lower case, longest first when matched. A role word before a name ("Chancellor Olaf Scholz")
 # or as a definite noun phrase ("the Prime Minister") names an office.
@@ -350,3 +355,11 @@ ADDRESSEE_CUES = {"tell", "urge", "ask", "warn", "call", "accuse", "promise"}
 
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_OTHER = {"they", "them", "their", "it", "its", "we", "i", "you"}
+
+# Words that introduce a person as someone's relative ("his daughter Ivanka Trump").
+KINSHIP = {
+    *["wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "niece", "nephew"],
+    *["cousin", "uncle", "aunt", "grandson", "granddaughter", "grandfather", "grandmother", "widow"],
+    *["sons", "daughters", "brothers", "sisters", "spouse", "stepson", "stepdaughter", "son-in-law"],
+    *["daughter-in-law"],
+}

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Speaker
 from .actors import ActorTable
-from .lexicon import PRONOUNS_PERSON
+from .lexicon import PRONOUNS_PERSON, TITLE_GENDER
 
 # How many sentences back a pronoun may reach for its antecedent.
 _PRONOUN_REACH = 3
@@ -94,10 +94,6 @@ def antecedent(doc: Doc, table: ActorTable, position: int) -> str | None:
 
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-_TITLE_GENDER = {
-    **dict.fromkeys(["mr", "mr.", "sir", "lord", "baron"], "m"),
-    **dict.fromkeys(["mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "baroness", "madam"], "f"),
-}
 
 
 def genders(doc: Doc, table: ActorTable) -> dict[str, str]:
@@ -115,8 +111,8 @@ def genders(doc: Doc, table: ActorTable) -> dict[str, str]:
         if mention.kind != "person":
             continue
         for token in doc[max(0, mention.start - 1) : mention.start + 1]:
-            if token.lower_ in _TITLE_GENDER:
-                titles[mention.actor][_TITLE_GENDER[token.lower_]] += 1
+            if token.lower_ in TITLE_GENDER:
+                titles[mention.actor][TITLE_GENDER[token.lower_]] += 1
         head = doc[mention.end - 1]
         verb = head.head
         if head.dep_ != "nsubj" or verb.i < head.i:

@@ -1,0 +1,88 @@
+"""Actors: one person per name, across people who share a surname, and no person made of a headline."""
+
+from __future__ import annotations
+
+
+def _named(nlp, text, word):
+    """The actor name each mention of ``word`` resolves to, in text order."""
+    doc = nlp(text)
+    table = doc._.actor_table
+    out = []
+    for mention in table.mentions:
+        span = doc[mention.start : mention.end]
+        if span[-1].text == word:
+            out.append((span.text, table.get(mention.actor).name))
+    return out
+
+
+def _people(nlp, text):
+    return sorted(a.name for a in nlp(text)._.actors if a.kind == "person")
+
+
+def test_actors_bare_surname_is_the_main_bearer(nlp):
+    # The husband is named in full each time he comes up; "Clinton" alone, later, is the candidate.
+    text = (
+        "Hillary Clinton campaigned in Iowa on Monday. Her husband, Bill Clinton, spoke in Ohio.\n\n"
+        "Voters there were divided. Turnout was high.\n\nClinton told the crowd she would win."
+    )
+    assert _named(nlp, text, "Clinton")[-1] == ("Clinton", "Hillary Clinton")
+
+
+def test_actors_bare_surname_right_after_a_full_name_is_that_person(nlp):
+    text = (
+        "Hillary Clinton campaigned in Iowa on Monday.\n\nFormer President Bill Clinton greeted voters in "
+        "Boston. Clinton arrived at the gym at noon."
+    )
+    assert _named(nlp, text, "Clinton")[-1] == ("Clinton", "Bill Clinton")
+
+
+def test_actors_honorific_tells_people_of_one_surname_apart(nlp):
+    text = (
+        "Hillary Clinton campaigned in Iowa. Her husband, Bill Clinton, stayed home.\n\nVoters were divided. "
+        "Turnout was high.\n\nMrs. Clinton spoke first. The crowd was large. Voters cheered.\n\nMr. Clinton "
+        "spoke later. The crowd cheered again.\n\nMrs. Clinton left."
+    )
+    assert [name for _, name in _named(nlp, text, "Clinton")[2:]] == [
+        "Hillary Clinton",
+        "Bill Clinton",
+        "Hillary Clinton",
+    ]
+
+
+def test_actors_relative_named_in_full_does_not_take_the_surname(nlp):
+    text = (
+        "Trump accepted the nomination on Thursday.\n\nHis daughter Ivanka Trump introduced him. Donald "
+        "Trump then took the stage.\n\nThe hall was full. Trump attacked Clinton."
+    )
+    assert _named(nlp, text, "Trump")[-1] == ("Trump", "Donald Trump")
+    assert "Ivanka Trump" in _people(nlp, text)
+
+
+def test_actors_headline_words_are_no_part_of_a_name(nlp):
+    text = (
+        "Trump Says He Never Changed His Mind.\n\nThe lawsuit, Trump v. Trump, was settled. A pro-Clinton "
+        "group objected. Certainly Donald Trump was pleased."
+    )
+    people = _people(nlp, text)
+    assert "Donald Trump" in people
+    assert not [p for p in people if p.lower().startswith(("pro", "certainly")) or p.count("Trump") > 1]
+    assert not [p for p in people if "Says" in p]
+
+
+def test_actors_bare_surname_read_as_one_person_does_not_carry_on(nlp):
+    # Only a full name nearby decides: "Clinton" read as Bill once does not make the next one Bill.
+    text = (
+        "Hillary Clinton leads the race.\n\nThe campaign is busy. Former President Bill Clinton spoke in "
+        "Ohio. Clinton told voters to turn out.\n\nClinton's campaign staff cheered."
+    )
+    assert [name for _, name in _named(nlp, text, "Clinton")[-2:]] == ["Bill Clinton", "Hillary Clinton"]
+
+
+def test_actors_person_named_in_full_before_a_headline_surname(nlp):
+    # "Clinton" in the headline is read before anyone is named in full; the first person named in
+    # full with that surname is the one a later "Mr. Clinton" is taken for, not that placeholder.
+    text = (
+        "Clinton Under Fire\n\nVoters love Bill. Bill Clinton then told the crowd to vote.\n\nThe hall was "
+        "quiet. Turnout was low.\n\nMr. Clinton left early.\n\nHillary Clinton arrived later."
+    )
+    assert ("Mr. Clinton", "Bill Clinton") in _named(nlp, text, "Clinton")
