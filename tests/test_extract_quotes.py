@@ -597,3 +597,21 @@ def test_quotes_piece_that_ends_its_sentence_is_its_own_quote(nlp):
     )
     quotes = [q for q in nlp(text)._.quotes if q.kind == "direct"]
     assert [q.cue.text for q in quotes] == ["said", "added"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hillary Clinton spoke in Iowa.\n\n“There is no clash of civilizations here,” she said, adding, "
+        "“Such talk only fans the flames of radicalization.”",
+        "Hillary Clinton spoke in Iowa.\n\n“There is no clash of civilizations here,” she said, adding that "
+        "such talk “fans the flames of radicalization.”",
+    ],
+)
+def test_quotes_piece_with_a_cue_of_its_own_is_its_own_quote(nlp, text):
+    """A second piece introduced by a cue of its own ("adding") is a second quote, as annotators mark
+    it, not one quote interrupted by its attribution."""
+    quotes = nlp(text)._.quotes
+    first = next(q for q in quotes if q.text.startswith("“There is no clash"))
+    assert first.text.endswith("here,”")
+    assert any("flames" in q.text and q.cue.text.startswith("add") for q in quotes)

@@ -869,16 +869,22 @@ def _same_speaker(a: Quote, b: Quote) -> bool:
     return (a.speaker.start, a.speaker.end) == (b.speaker.start, b.speaker.end)
 
 
+# Participles that say what the speaker was speaking of or how, between two pieces of one quote
+# ("“A,” Jane Smith said, referring to the excuse, “B”"); any other cue there starts a new quote.
+_ASIDE_CUES = {"referring", "speaking", "recalling", "pointing", "alluding", "gesturing", "reflecting"}
+
+
 def _one_attribution(text: str, first: Quote, second: Quote) -> bool:
-    """Whether two pieces share one cue: the same one, or one standing between them in the same
-    sentence ("“A,” she said, “B”"); a second piece with a cue of its own after it, or with its cue
-    in a new sentence ("“A,” Trump said. He added, “B”"), is a new attribution."""
+    """Whether two pieces are one attribution: they share one cue ("“A,” she said, “B”"), or an aside
+    stands between them in the same sentence ("“A,” Jane Smith said, referring to the excuse, “B”").
+    A piece with a cue of its own is a new attribution, even from the same speaker in the same
+    sentence ("“A,” she said, adding, “B”", "“A,” she said, adding that “B”"), as annotators mark it."""
     if first.cue is None or second.cue is None or first.cue.start == second.cue.start:
         return True
-    # From the first piece's last two characters: it may end its sentence inside its closing mark
-    # ("“… that we have found.” He added, “…”").
-    new_sentence = _SENTENCE_END.search(text, first.end - 2, second.cue.start)
-    return first.end <= second.cue.start < second.start and not new_sentence
+    aside = second.cue.text.lower() in _ASIDE_CUES and not _LEAD_IN.fullmatch(
+        text, second.cue.end, second.start
+    )
+    return aside and first.end <= second.cue.start < second.start
 
 
 def _merge_pieces(text: str, quotes: list[Quote]) -> list[Quote]:
