@@ -615,3 +615,14 @@ def test_quotes_piece_with_a_cue_of_its_own_is_its_own_quote(nlp, text):
     first = next(q for q in quotes if q.text.startswith("“There is no clash"))
     assert first.text.endswith("here,”")
     assert any("flames" in q.text and q.cue.text.startswith("add") for q in quotes)
+
+
+def test_quotes_poll_opening_the_sentence_is_credited(nlp):
+    """ "In a … poll, 31% said …" reports the poll's finding: the poll is credited, as by "according to"."""
+    text = (
+        "Democrats are less enthusiastic.\n\nIn a national CNN/ORC poll released Monday, 31% of Republicans "
+        'said they were "extremely enthusiastic" about voting this year.'
+    )
+    (credited,) = [q for q in nlp(text)._.quotes if q.cue and q.cue.text == "In"]
+    assert credited.text.startswith("31% of Republicans said")
+    assert "CNN" in credited.speaker.name
