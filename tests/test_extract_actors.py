@@ -86,3 +86,33 @@ def test_actors_person_named_in_full_before_a_headline_surname(nlp):
         "quiet. Turnout was low.\n\nMr. Clinton left early.\n\nHillary Clinton arrived later."
     )
     assert ("Mr. Clinton", "Bill Clinton") in _named(nlp, text, "Clinton")
+
+
+def test_actors_relative_gives_gender_to_honorific(nlp):
+    text = (
+        "Former President Bill Clinton campaigned on Sunday for his wife, Hillary Clinton, in New Hampshire. "
+        "The crowd of about 500 people packed a school gymnasium. Mrs. Clinton, who trails in the polls, told "
+        "voters she would fight. Mr. Clinton spoke for twenty minutes."
+    )
+    assert _named(nlp, text, "Clinton")[-2:] == [
+        ("Mrs. Clinton", "Hillary Clinton"),
+        ("Mr. Clinton", "Bill Clinton"),
+    ]
+
+
+def test_actors_surname_before_a_headline_first_word(nlp):
+    # "Obama Seeks" is a headline read as a name; "Obama" is the last name of Barack Obama first.
+    text = (
+        "Obama Seeks More Muslim Refugees As He Marks Islamic Holiday.\n\nPresident Barack Obama called on "
+        "Americans to welcome refugees.\n\nThe holiday is observed by Muslims worldwide.\n\nObama said the "
+        "holiday was a time for reflection."
+    )
+    assert _named(nlp, text, "Obama")[-1] == ("Obama", "Barack Obama")
+
+
+def test_actors_real_names_are_kept_whole(nlp):
+    text = (
+        "Will Hurd, a former Republican congressman, spoke on Monday. Barack Obama and Michelle Obama attended "
+        "the funeral. Bob Hope was a comedian."
+    )
+    assert {"Will Hurd", "Barack Obama", "Michelle Obama", "Bob Hope"} <= set(_people(nlp, text))

@@ -141,8 +141,10 @@ def _add_entity(doc: Doc, table: ActorTable, ent: Span, by_place: dict[str, Acto
     lower = doc[start:end].text.lower()
     if ent.label_ == "PERSON" and lower not in CANONICAL_PLACES:
         start = _name_start(doc, start, end)
-        # A title-case headline runs a name into its verb ("Trump Says He Never …").
-        end = next((t.i for t in doc[start + 1 : end] if t.lower_ in CUE_FORMS), end)
+        # A title-case headline runs a name into its verb ("Trump Says He Never …"); not "Bob Hope".
+        end = next(
+            (t.i for t in doc[start + 1 : end] if t.lower_ in CUE_FORMS and t.lower_.endswith("s")), end
+        )
         if start < end and not any(t.lower_ in _CASE_MARKS for t in doc[start:end]):
             _add_person(doc, table, start, end)
         return
@@ -169,21 +171,44 @@ _COUNTRIES = {v for v in CANONICAL_PLACES.values()} - {"NATO", "European Union",
 
 # A court case the recogniser calls a person ("Trump v. Trump").
 _CASE_MARKS = {"v.", "vs.", "v", "vs"}
-# Words a title-case headline or a sentence start lets into a person entity ("Certainly Donald
-# Trump", "Beneath Clinton's", "Telling Jeb Bush", "Will Cruz's gambit"), by tag.
-_NOT_NAME_TAGS = {"IN", "DT", "RB", "CC", "PRP", "PRP$", "WDT", "WP", "MD", "UH", "HYPH", ",", ":"}
 
 
 def _name_start(doc: Doc, start: int, end: int) -> int:
-    """Where the name in a person entity begins, past words that are no part of it: those above, a
-    lower-case word and its hyphen ("pro-Clinton"), a leading dash ("-Donald Trump")."""
+    """Where the name in a person entity begins, past words a title-case headline or a sentence start
+    lets in: a function word ("Neither Cruz", "Top Clinton aides", "Beneath Clinton's"), "Will" in a
+    question ("Will Sanders Come Down?"; not "Will Hurd said"), an adverb ("Certainly Donald Trump"),
+    a participle ("Telling Jeb Bush", "Endorsed Trump"), a lower-case word and its hyphen
+    ("pro-Clinton"), a leading dash ("-Donald Trump")."""
     while start < end:
         token = doc[start]
-        junk = token.tag_ in _NOT_NAME_TAGS or token.tag_.startswith("VB") or not token.text[:1].isupper()
-        if token.lower_ in HONORIFICS or not junk:
+        if token.lower_ in HONORIFICS or not _not_name(token):
             break
         start += 1
     return start
+
+
+# Prepositions that spaCy's stop words leave out, which a title-case headline capitalises.
+_PREPOSITIONS = {
+    "beneath",
+    "underneath",
+    "amid",
+    "amidst",
+    "despite",
+    "inside",
+    "outside",
+    "toward",
+    "towards",
+}
+
+
+def _not_name(token: Token) -> bool:
+    if not token.text[:1].isupper() or token.tag_ in {"VBG", "VBD", "VBN"} or token.lower_ in _PREPOSITIONS:
+        return True
+    if token.tag_ == "MD":
+        return "?" in token.sent.text
+    if token.tag_ == "RB" and token.lower_.endswith("ly"):
+        return True
+    return token.is_stop and token.tag_ not in {"NNP", "NNPS"}
 
 
 def _add_person(doc: Doc, table: ActorTable, start: int, end: int) -> None:
@@ -204,6 +229,9 @@ def _add_person(doc: Doc, table: ActorTable, start: int, end: int) -> None:
     elif len(name_tokens) > len(actor.name.split()):
         actor.name = " ".join(name_tokens)  # a fuller form of a name seen first in short
     table.add_mention(doc, start, end, actor)
+    kin_gender = KINSHIP.get(_kin_word(doc, start) or "")
+    if kin_gender:
+        table.titled.setdefault(actor.id, kin_gender)  # "his wife, Hillary Clinton": "Mrs. Clinton"
     role, affiliation = _title_before(doc, start)
     if role is None:
         role, affiliation = _apposition(doc, start, end)
@@ -232,8 +260,10 @@ def _match_person(
     people = [a for a in table.actors if a.kind == "person"]
     wanted = [t.lower() for t in tokens]
     if len(wanted) == 1:
-        # A bare first or last name: which of the people it fits (one known by that name alone too).
-        fits = [a for a in people if wanted[0] in (a.name.lower().split()[-1], a.name.lower().split()[0])]
+        # A bare first or last name: which of the people it fits (one known by that name alone too),
+        # by last name first ("Obama" is Barack Obama before a headline's "Obama Seeks").
+        fits = [a for a in people if a.name.lower().split()[-1] == wanted[0]]
+        fits = fits or [a for a in people if a.name.lower().split()[0] == wanted[0]]
         return _bearer(doc, table, fits, position, wanted[0], title) if fits else None
     for actor in reversed(people):
         if actor.name.lower().split() == wanted:
@@ -303,8 +333,12 @@ def _full_name(span: Span, surname: str) -> bool:
 
 def _introduced_as_kin(doc: Doc, start: int) -> bool:
     """Whether a word of kinship stands just before the mention at ``start`` ("his son, Eric Trump")."""
+    return _kin_word(doc, start) is not None
+
+
+def _kin_word(doc: Doc, start: int) -> str | None:
     before = [t for t in doc[max(0, start - 3) : start] if not t.is_punct]
-    return bool(before) and before[-1].lower_ in KINSHIP
+    return before[-1].lower_ if before and before[-1].lower_ in KINSHIP else None
 
 
 def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:

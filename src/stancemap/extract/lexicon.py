@@ -356,10 +356,12 @@ ADDRESSEE_CUES = {"tell", "urge", "ask", "warn", "call", "accuse", "promise"}
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 PRONOUNS_OTHER = {"they", "them", "their", "it", "its", "we", "i", "you"}
 
-# Words that introduce a person as someone's relative ("his daughter Ivanka Trump").
+# Words that introduce a person as someone's relative ("his daughter Ivanka Trump"), with the gender
+# they give, if any.
 KINSHIP = {
-    *["wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "niece", "nephew"],
-    *["cousin", "uncle", "aunt", "grandson", "granddaughter", "grandfather", "grandmother", "widow"],
-    *["sons", "daughters", "brothers", "sisters", "spouse", "stepson", "stepdaughter", "son-in-law"],
-    *["daughter-in-law"],
+    **dict.fromkeys(["wife", "daughter", "sister", "mother", "niece", "aunt", "granddaughter"], "f"),
+    **dict.fromkeys(["grandmother", "widow", "stepdaughter", "daughter-in-law", "sisters"], "f"),
+    **dict.fromkeys(["husband", "son", "brother", "father", "nephew", "uncle", "grandson"], "m"),
+    **dict.fromkeys(["grandfather", "widower", "stepson", "son-in-law", "brothers"], "m"),
+    **dict.fromkeys(["cousin", "spouse", "sons", "daughters"], None),
 }

@@ -586,7 +586,7 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
             speaker = resolve_speaker(doc, table, head)
         else:
             trailing = None
-        source = _credited_source(text, span, unquoted)
+        source = _credited_source(doc, span, unquoted)
         if source is not None and speakers[id(source)] is not None:
             cue_span, speaker = source.span, speakers[id(source)]
         colon_open = trailing is None and (cue is None or cue.span.start < span[0])
@@ -640,21 +640,24 @@ _SIGNATURE = re.compile(r"\n+[ \t]*[-—–][ \t]*([^\n]{2,80}?)\.?[ \t]*(?=\n|$
 
 
 def _signature(doc: Doc, table: ActorTable, text: str, end: int) -> Speaker | None:
-    """The speaker signed on the next non-blank line after a quote that ends its paragraph."""
+    """The speaker signed on the next non-blank line after a quote that ends its paragraph: a name,
+    perhaps with a title, before any comma or bracket ("— David Martosko (@dmartosko)", "-Michelle
+    Marks, Philadelphia.", "-President Obama, tweeting after the speech")."""
     match = _SIGNATURE.match(text, end)
     if match is None or len(match.group(1).split()) > 8:
         return None
-    start, stop = match.span(1)
-    named = _named_within(doc, table, start, stop)
-    if named is not None:
-        return named
-    # The name alone: "— David Martosko (@dmartosko)", "-Michelle Marks, Philadelphia."
+    start = match.start(1)
     name = re.split(r"\s*[(,]", match.group(1))[0].strip()
-    if not name or not all(
-        word[:1].isupper() and not any(c.isdigit() for c in word) for word in name.split()
+    if (
+        not name
+        or ":" in name
+        or not all(word[:1].isupper() and not any(c.isdigit() for c in word) for word in name.split())
     ):
-        return None  # "- Point one is here", "— 5 percent of voters": a list, not a signature
-    return Speaker(actor=None, name=name, start=start, end=start + len(name))
+        # "- Point one is here", "— 5 percent of voters", "— Additional reporting by Jessica Elgot",
+        # "— Photograph: Stefan Rousseau/PA": a list or a credit, not a signature.
+        return None
+    named = _named_within(doc, table, start, start + len(name))
+    return named or Speaker(actor=None, name=name, start=start, end=start + len(name))
 
 
 def _named_within(doc: Doc, table: ActorTable, start: int, end: int) -> Speaker | None:
@@ -667,16 +670,28 @@ def _named_within(doc: Doc, table: ActorTable, start: int, end: int) -> Speaker 
     return None
 
 
-def _credited_source(text: str, span: tuple[int, int], cues: list[Cue]) -> Cue | None:
-    """An "according to" source later in the sentence the quote ends in ("“…,” Welch said, according
-    to Vermont Edition."): annotators credit the source the reporter names, over the person it quotes."""
+def _credited_source(doc: Doc, span: tuple[int, int], cues: list[Cue]) -> Cue | None:
+    """An "according to" source that ends the attribution after a quote ("“…,” Welch said, according
+    to Vermont Edition."): annotators credit the source the reporter names, over the person it quotes.
+    Only the attribution may stand between: a name and at most one verb, no other clause ("…,”
+    Starmer said, although according to the polls …", "…,” Putin said, insisting it was going
+    according to plan")."""
+    text = doc_text(doc)
     for cue in cues:
         if cue.token.lower_ != "according" or cue.span.start < span[1]:
             continue
         between = text[span[1] : cue.span.start]
         if "\n" in between or _BREAK.search(between) or cue.span.start - span[1] > _NEAR_AFTER:
             continue
-        return cue
+        words = doc.char_span(span[1], cue.span.start, alignment_mode="expand") or []
+        # "will say", "said in a bill filed in Manila": auxiliaries and participles on a noun are
+        # part of the one attribution.
+        verbs = [
+            t for t in words if t.tag_.startswith("VB") and t.dep_ not in {"aux", "auxpass", "acl", "amod"}
+        ]
+        clause = any(t.dep_ in {"mark", "cc"} or t.tag_ in {"WDT", "WP", "WRB"} for t in words)
+        if len(verbs) <= 1 and not clause:
+            return cue
     return None
 
 
@@ -751,15 +766,22 @@ _DASH_BYLINE = re.compile(r"\s[-—–]\s+([A-Z][\w.'’]*(?:\s+(?:[A-Z][\w.'’
 
 
 def _dash_byline(doc: Doc, table: ActorTable, text: str, colon: int) -> Speaker | None:
-    """The author after a headline's dash ("Media shares blame in Iowa poll overhype - HuffPollster:
-    “…”"): a digest names whom it quotes after the item's title."""
+    """The author of a news digest's item, after its title's dash ("Estimates … are particularly
+    problematic - Pew Research: “…” [Pew.]"): only in an item that ends by naming its outlet in
+    brackets, as digests do; elsewhere "- Full Text:" or "- Our View:" is no author."""
     match = _DASH_BYLINE.search(text, _para_start(text, colon), colon)
-    if match is None:
+    para_end = text.find("\n", colon)
+    item = text[colon : len(text) if para_end < 0 else para_end]
+    if match is None or not _OUTLET_END.search(item):
         return None
     start, end = match.span(1)
     return _named_within(doc, table, start, end) or Speaker(
         actor=None, name=match.group(1), start=start, end=end
     )
+
+
+# A digest item's closing credit to its outlet: "[WashPost.]", "[Pew.]".
+_OUTLET_END = re.compile(r"\[[^\]\n]{1,40}\]\s*\Z")
 
 
 def _governing_subject(doc: Doc, span: tuple[int, int]) -> tuple[Token, Token] | None:

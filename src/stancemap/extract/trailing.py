@@ -107,12 +107,7 @@ def _name_then_verb(doc: Doc, i: int) -> tuple[Token, Token] | None:
         close = next(
             (k for k in range(j + 1, min(len(doc), j + _APPOSITIVE_REACH)) if doc[k].text == ","), None
         )
-        if close is None:
-            return None
-        # A relative clause may hold verbs ("an intelligence source, who was not authorized to speak,
-        # told"); any other verb means the comma ended the attribution.
-        relative = doc[j + 1].lower_ in {"who", "whose"}
-        if not relative and any(t.tag_ in _VERB_TAGS | {"VB", "MD"} for t in doc[j + 1 : close]):
+        if close is None or any(t.tag_ in _VERB_TAGS | {"VB", "MD"} for t in doc[j + 1 : close]):
             return None
         j = close + 1
     if j < len(doc) and doc[j].tag_ == "RB":
