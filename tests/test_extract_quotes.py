@@ -648,3 +648,23 @@ def test_quotes_look_alike_is_no_attribution(nlp, text, misread):
     """Shapes that look like an attribution but are not one do not name the speaker."""
     (*_, (_, speaker)) = _direct_speakers(nlp, text)
     assert speaker is None or misread not in speaker
+
+
+def test_quotes_pieces_across_a_long_attribution_are_one_quote(nlp):
+    text = (
+        "Podesta staff were unaware.\n\n“I was never given any reason to believe Rick was a consultant,” said "
+        "John Ward Anderson, a current Podesta employee who at the time worked in Kiev with the firm. “My "
+        "assumption was that he was working for the Centre, as we were.”"
+    )
+    ((quoted, speaker),) = _direct_speakers(nlp, text)
+    assert quoted.startswith("“I was never") and quoted.endswith("as we were.”")
+    assert speaker == "John Ward Anderson"
+
+
+def test_quotes_far_piece_in_the_same_sentence_is_not_joined(nlp):
+    text = (
+        "The article ends.\n\n“You winning?” she said, but Kevin was drifting off again, and as Trump went on "
+        "about “how the system is rigged,” and “wounded American families” and “our own struggling "
+        "citizens,” Melanie said yes, over and over again."
+    )
+    assert not [q for q in nlp(text)._.quotes if "winning" in q.text and "rigged" in q.text]

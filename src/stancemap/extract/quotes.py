@@ -27,8 +27,6 @@ _TRIM = " \t\n,;:—–-"
 # How far after a closing mark a cue may start and still be its attribution ("…,” the former
 # secretary of state told reporters on Monday).
 _NEAR_AFTER = 80
-# Pieces of one speaker in a paragraph are one quote when only a cue clause stands between them.
-_MERGE_GAP = 60
 # How many heads up from a quoted passage its governing verb may be.
 _GOVERN_REACH = 6
 # A sentence end: a stop, then a space or a closing mark.
@@ -924,10 +922,26 @@ def _one_attribution(text: str, first: Quote, second: Quote) -> bool:
     return aside and first.end <= second.cue.start < second.start
 
 
+# Pieces of one attribution this close are one quote whatever stands between them.
+_MERGE_GAP = 60
+
+
+def _adjoining(text: str, first: Quote, second: Quote) -> bool:
+    """Whether two pieces are near enough to be one quote: close, or with the second opening a new
+    sentence after a long attribution ("“A,” said John Ward Anderson, a Podesta employee who worked
+    with him in Kiev. “B.”"). A far piece inside the same sentence is quoted by the reporter's own
+    clause ("“You winning?” she said, but as Trump went on about “how the system is rigged,” …")."""
+    return second.start - first.end <= _MERGE_GAP or bool(
+        _SENTENCE_END.search(text, first.end, second.start + 1)
+    )
+
+
 def _merge_pieces(text: str, quotes: list[Quote]) -> list[Quote]:
-    """One quote per speaker and paragraph: "“A,” she said. “B.”" is one attribution interrupted by
-    its cue, as annotators mark it, not two. What the interrupting clause reports of its own
-    ("“A,” Tester said, referring to the excuse, “B”") is part of that one quote."""
+    """One quote per speaker, attribution and paragraph: "“A,” she said. “B.”" is one attribution
+    interrupted by its cue, as annotators mark it, not two, however long the interruption ("“A,” said
+    John Ward Anderson, a Podesta employee who worked with him in Kiev. “B.”"). What the interrupting
+    clause reports of its own ("“A,” Tester said, referring to the excuse, “B”") is part of that one
+    quote."""
     out: list[Quote] = []
     for quote in quotes:
         between = 0  # quotes at the end of ``out`` that sit between the last direct piece and this one
@@ -938,7 +952,7 @@ def _merge_pieces(text: str, quotes: list[Quote]) -> list[Quote]:
             last is not None
             and quote.kind == "direct"
             and "\n" not in text[last.end : quote.start]
-            and quote.start - last.end <= _MERGE_GAP
+            and _adjoining(text, last, quote)
             and all(last.end <= q.start and q.end <= quote.start for q in out[len(out) - between :])
             and _same_speaker(last, quote)
             and _one_attribution(text, last, quote)
