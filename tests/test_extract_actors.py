@@ -116,3 +116,24 @@ def test_actors_real_names_are_kept_whole(nlp):
         "the funeral. Bob Hope was a comedian."
     )
     assert {"Will Hurd", "Barack Obama", "Michelle Obama", "Bob Hope"} <= set(_people(nlp, text))
+
+
+def test_actors_name_inside_a_quote_does_not_decide_the_bare_surname(nlp):
+    text = (
+        "Hillary Clinton defended her economic record on Tuesday. “My husband, Bill Clinton, balanced the "
+        "budget,” Clinton told supporters in Des Moines."
+    )
+    assert _named(nlp, text, "Clinton")[-1] == ("Clinton", "Hillary Clinton")
+
+
+def test_actors_comparison_with_a_relative_is_no_introduction(nlp):
+    # "Like her father" says nothing of Chelsea Clinton's own gender.
+    text = (
+        "Like her father, Chelsea Clinton has campaigned across Iowa. Her father, Bill Clinton, stayed in New "
+        "York.\n\nVoters were warm. Turnout was high.\n\nMr. Clinton spoke last."
+    )
+    assert _named(nlp, text, "Clinton")[-1] == ("Mr. Clinton", "Bill Clinton")
+
+
+def test_actors_different_first_names_of_one_initial_are_two_people(nlp):
+    assert {"Joe Biden", "Jill Biden"} <= set(_people(nlp, "Joe Biden and Jill Biden attended the service."))

@@ -343,12 +343,6 @@ def test_quotes_according_to_content_runs_past_commas(nlp):
             "Michelle Marks",
             id="signature_line_name_before_its_place",
         ),
-        pytest.param(
-            "Polls were off.\n\nEstimates of civic engagement are problematic - Pew Research: “All the samples "
-            "evaluated include more engaged individuals.” [Pew.]",
-            "Pew Research",
-            id="digest_author_after_headline_dash",
-        ),
     ],
 )
 def test_quotes_first_direct_speaker(nlp, text, speaker):
@@ -668,3 +662,54 @@ def test_quotes_far_piece_in_the_same_sentence_is_not_joined(nlp):
         "citizens,” Melanie said yes, over and over again."
     )
     assert not [q for q in nlp(text)._.quotes if "winning" in q.text and "rigged" in q.text]
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        pytest.param(
+            "Budget cuts loom.\n\n“We have to be honest with people,” Rachel Reeves said, explaining the decision, "
+            "“the money simply is not there.”",
+            1,
+            id="lower_case_piece_finishes_the_sentence",
+        ),
+        pytest.param(
+            "The memo leaked.\n\n“It was a mistake,” Mr Hunt said on Sunday. He was responding to questions about "
+            "a leaked memo. Reform UK leader Nigel Farage has called on him to resign. “I have apologised and I "
+            "will not be resigning.”",
+            2,
+            id="reporter_sentences_between_make_two_quotes",
+        ),
+    ],
+)
+def test_quotes_pieces_joined_or_not(nlp, text, quotes):
+    assert len(_direct_speakers(nlp, text)) == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Tories are divided.\n\n“The prime minister has lost control,” Trump said, according to plan, before "
+            "leaving the stage.",
+            "Trump",
+            id="according_to_plan_names_no_one",
+        ),
+        pytest.param(
+            "Boris Johnson told MPs on Wednesday that he would fight on.\n\n“The job of a prime minister in "
+            "difficult circumstances is to carry on, and that is what I am going to do.”\n\n— Associated Press",
+            "Boris Johnson",
+            id="wire_credit_is_no_signature",
+        ),
+    ],
+)
+def test_quotes_speaker_kept_past_look_alikes(nlp, text, speaker):
+    assert _direct_speakers(nlp, text)[-1][1] == speaker
+
+
+def test_quotes_survey_reported_by_a_person_is_not_credited(nlp):
+    text = (
+        "Flooding hit the town.\n\nIn a survey of the flood damage on Tuesday, the environment secretary said the "
+        "town would need millions of pounds of support."
+    )
+    assert [q.speaker.name for q in nlp(text)._.quotes] == ["the environment secretary"]

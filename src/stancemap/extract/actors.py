@@ -272,9 +272,18 @@ def _match_person(
         have = actor.name.lower().split()
         if len(have) == 1 and have[0] in (wanted[-1], wanted[0]) and not _introduced_as_kin(doc, position):
             return actor
-        if len(have) > 1 and wanted[-1] == have[-1] and wanted[0][0] == have[0][0]:
+        if len(have) > 1 and wanted[-1] == have[-1] and _same_first_name(wanted[0], have[0]):
             return actor
     return None
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """Whether two first names can be one person's: an initial of the other ("J. Smith"), or the same
+    beginning ("Pete" and "Peter", "Bernie" and "Bernard"); "Jill" is not "Joe"."""
+    a, b = a.rstrip("."), b.rstrip(".")
+    if len(a) == 1 or len(b) == 1:
+        return a[:1] == b[:1]
+    return a[:3] == b[:3]
 
 
 def _bearer(
@@ -299,7 +308,10 @@ def _bearer(
     near = [
         m
         for m in table.mentions
-        if m.actor in ids and window <= m.start < position and _full_name(doc[m.start : m.end], word)
+        if m.actor in ids
+        and window <= m.start < position
+        and _full_name(doc[m.start : m.end], word)
+        and not _quoted(doc, m.start)
     ]
     if near:
         return table.get(max(near, key=lambda m: m.start).actor)
@@ -324,6 +336,17 @@ def _main_bearer(doc: Doc, table: ActorTable, fits: list[Actor]) -> Actor:
     return table.get(min(main, key=lambda a: (len(table.get(a).name.split()) == 1, first[a])))
 
 
+def _quoted(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` stands inside quotation marks: a name there is the speaker's word, not the
+    reporter's reference ("“My husband, Bill Clinton, balanced the budget,” Clinton said")."""
+    from .quotes import quote_spans  # quotes builds on actors: imported late
+
+    para_start = doc.text.rfind("\n", 0, doc[i].idx) + 1
+    para_end = doc.text.find("\n", doc[i].idx)
+    paragraph = doc.text[para_start : len(doc.text) if para_end < 0 else para_end]
+    return any(a <= doc[i].idx - para_start < b for a, b in quote_spans(paragraph))
+
+
 def _full_name(span: Span, surname: str) -> bool:
     """Whether a mention names a person in full by this surname ("Bill Clinton", not "Mr. Clinton"):
     a bare surname read as one person does not make the next one that person's too."""
@@ -337,8 +360,12 @@ def _introduced_as_kin(doc: Doc, start: int) -> bool:
 
 
 def _kin_word(doc: Doc, start: int) -> str | None:
-    before = [t for t in doc[max(0, start - 3) : start] if not t.is_punct]
-    return before[-1].lower_ if before and before[-1].lower_ in KINSHIP else None
+    """The word of kinship that introduces the mention at ``start`` ("his wife, Hillary Clinton"),
+    not one it is compared with ("Like her father, Chelsea Clinton …")."""
+    before = [t for t in doc[max(0, start - 4) : start] if not t.is_punct]
+    if not before or before[-1].lower_ not in KINSHIP:
+        return None
+    return None if any(t.lower_ in {"like", "unlike"} for t in before[:-1]) else before[-1].lower_
 
 
 def _title_before(doc: Doc, start: int) -> tuple[str | None, str | None]:

@@ -16,7 +16,15 @@ from spacy.tokens import Doc, Token
 from ..model import Quote, Span, Speaker
 from .actors import ActorTable
 from .doctext import doc_text
-from .lexicon import ADDRESSEE_CUES, CUE_FORMS, DOCUMENT_NOUNS, PEOPLE_NOUNS, PRONOUNS_PERSON, SPEECH_NOUNS
+from .lexicon import (
+    ADDRESSEE_CUES,
+    CUE_FORMS,
+    DOCUMENT_NOUNS,
+    PEOPLE_NOUNS,
+    PRONOUNS_PERSON,
+    ROLE_WORDS,
+    SPEECH_NOUNS,
+)
 from .speakers import resolve_speaker
 from .trailing import DETERMINERS, SUBJECT_PRONOUNS, attribution_after
 
@@ -104,16 +112,33 @@ def _cue_tokens(doc: Doc):
             yield token, owner
 
 
-_FINDINGS = {"poll", "polls", "survey", "surveys", "study", "studies"}
+_FINDINGS = {"poll", "polls", "survey", "surveys"}
+_FINDING_VERBS = {"find", "finds", "found", "show", "shows", "showed"}
 
 
 def _source_in(token: Token) -> Token | None:
-    """The poll or study that an opening "In" credits with the sentence ("In a CNN/ORC poll released
-    Monday, 31% of Republicans said …"), as "according to" would."""
+    """The poll that an opening "In" credits with the sentence ("In a CNN/ORC poll released Monday,
+    31% of Republicans said …", "In a May poll, Clinton led Trump …"), as "according to" would; not
+    when someone named reports it ("In a survey of the damage, the environment secretary said …",
+    "In a poll for the Guardian, Ipsos found …")."""
     if token.lower_ != "in" or not token.is_sent_start:
         return None
     source = next((c for c in token.children if c.dep_ == "pobj"), None)
-    return source if source is not None and source.lower_ in _FINDINGS else None
+    if source is None or source.lower_ not in _FINDINGS:
+        return None
+    verb = token.head
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    reporter = (
+        subject is not None
+        and (verb.lower_ in CUE_FORMS or verb.lower_ in _FINDING_VERBS)
+        and (
+            subject.ent_type_ in {"PERSON", "ORG"}
+            or subject.tag_ == "PRP"
+            or _speaking_noun(subject)
+            or subject.lower_ in ROLE_WORDS
+        )
+    )
+    return None if reporter else source
 
 
 def _tagged_noun_cue(doc: Doc, token: Token) -> bool:
@@ -649,13 +674,20 @@ def _signature(doc: Doc, table: ActorTable, text: str, end: int) -> Speaker | No
     if (
         not name
         or ":" in name
+        or _CREDIT_WORDS & set(name.lower().split())
         or not all(word[:1].isupper() and not any(c.isdigit() for c in word) for word in name.split())
     ):
         # "- Point one is here", "— 5 percent of voters", "— Additional reporting by Jessica Elgot",
         # "— Photograph: Stefan Rousseau/PA": a list or a credit, not a signature.
         return None
     named = _named_within(doc, table, start, start + len(name))
+    if named is not None and named.actor is not None and table.get(named.actor).kind != "person":
+        return None  # "— Associated Press", "- Reuters": a wire credit, not a signature
     return named or Speaker(actor=None, name=name, start=start, end=start + len(name))
+
+
+# Words of a credit line or a list item, not of a name: "- Additional Reporting By …", "- Growth And Jobs".
+_CREDIT_WORDS = {"by", "with", "and", "reporting", "contributed", "editing", "photo", "photograph", "via"}
 
 
 def _named_within(doc: Doc, table: ActorTable, start: int, end: int) -> Speaker | None:
@@ -676,8 +708,10 @@ def _credited_source(doc: Doc, span: tuple[int, int], cues: list[Cue]) -> Cue | 
     according to plan")."""
     text = doc_text(doc)
     for cue in cues:
-        if cue.token.lower_ != "according" or cue.span.start < span[1]:
+        if cue.token.lower_ != "according" or cue.span.start < span[1] or cue.speaker_head is None:
             continue
+        if cue.speaker_head.lower_ in _NOT_SOURCES:
+            continue  # "…,” Trump said, according to plan"
         between = text[span[1] : cue.span.start]
         if "\n" in between or _BREAK.search(between) or cue.span.start - span[1] > _NEAR_AFTER:
             continue
@@ -691,6 +725,10 @@ def _credited_source(doc: Doc, span: tuple[int, int], cues: list[Cue]) -> Cue | 
         if len(verbs) <= 1 and not clause:
             return cue
     return None
+
+
+# What "according to" names when it says how, not who: "according to plan", "according to the rules".
+_NOT_SOURCES = {"plan", "plans", "schedule", "precedent", "law", "rules", "tradition", "protocol", "script"}
 
 
 def _introduces(text: str, cue: Cue | None, span: tuple[int, int]) -> bool:
@@ -744,7 +782,7 @@ def _colon_speaker(doc: Doc, table: ActorTable, text: str, start: int, ends: dic
             and _document(source)
         ):
             return resolve_speaker(doc, table, source)
-        return _dash_byline(doc, table, text, colon)
+        return None
     if mention.kind == "place":
         return None
     head = doc[mention.end - 1]
@@ -758,28 +796,6 @@ def _colon_speaker(doc: Doc, table: ActorTable, text: str, start: int, ends: dic
     actor = table.get(mention.actor)
     span = doc[mention.start : mention.end]
     return Speaker(actor=actor.id, name=actor.name, start=span.start_char, end=span.end_char)
-
-
-_DASH_BYLINE = re.compile(r"\s[-—–]\s+([A-Z][\w.'’]*(?:\s+(?:[A-Z][\w.'’]*|and))*)[ \t]*\Z")
-
-
-def _dash_byline(doc: Doc, table: ActorTable, text: str, colon: int) -> Speaker | None:
-    """The author of a news digest's item, after its title's dash ("Estimates … are particularly
-    problematic - Pew Research: “…” [Pew.]"): only in an item that ends by naming its outlet in
-    brackets, as digests do; elsewhere "- Full Text:" or "- Our View:" is no author."""
-    match = _DASH_BYLINE.search(text, _para_start(text, colon), colon)
-    para_end = text.find("\n", colon)
-    item = text[colon : len(text) if para_end < 0 else para_end]
-    if match is None or not _OUTLET_END.search(item):
-        return None
-    start, end = match.span(1)
-    return _named_within(doc, table, start, end) or Speaker(
-        actor=None, name=match.group(1), start=start, end=end
-    )
-
-
-# A digest item's closing credit to its outlet: "[WashPost.]", "[Pew.]".
-_OUTLET_END = re.compile(r"\[[^\]\n]{1,40}\]\s*\Z")
 
 
 def _governing_subject(doc: Doc, span: tuple[int, int]) -> tuple[Token, Token] | None:
@@ -919,21 +935,43 @@ def _one_attribution(text: str, first: Quote, second: Quote) -> bool:
     aside = second.cue.text.lower() in _ASIDE_CUES and not _LEAD_IN.fullmatch(
         text, second.cue.end, second.start
     )
-    return aside and first.end <= second.cue.start < second.start
+    # A second piece that goes on in lower case finishes the first one's sentence ("“A,” Reeves said,
+    # explaining the decision, “the money simply is not there.”").
+    goes_on = text[second.start + 1 : second.start + 2].islower() and text[: second.start].rstrip().endswith(
+        ","
+    )
+    return (aside or goes_on) and first.end <= second.cue.start < second.start
 
 
 # Pieces of one attribution this close are one quote whatever stands between them.
 _MERGE_GAP = 60
 
 
+# A word and the stop after it that may end a sentence ("on Sunday. He", "(D-Calif.). “").
+_WORD_STOP = re.compile(r"(\w+)[.?!]['’\"”)]*[.?!]?\s+(?=[A-Z“\"])")
+# Words that a stop follows inside a sentence: titles, initials ("Rep. Jim Clyburn", "H.W. Bush").
+_ABBREVIATIONS = {
+    *["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "maj"],
+    *["prof", "rev", "hon", "st", "jr", "sr", "no", "vs", "inc", "co", "corp", "ltd", "dept", "ft"],
+}
+
+
+def _abbreviation(word: str) -> bool:
+    return len(word) == 1 or word.lower() in _ABBREVIATIONS
+
+
 def _adjoining(text: str, first: Quote, second: Quote) -> bool:
-    """Whether two pieces are near enough to be one quote: close, or with the second opening a new
-    sentence after a long attribution ("“A,” said John Ward Anderson, a Podesta employee who worked
-    with him in Kiev. “B.”"). A far piece inside the same sentence is quoted by the reporter's own
-    clause ("“You winning?” she said, but as Trump went on about “how the system is rigged,” …")."""
-    return second.start - first.end <= _MERGE_GAP or bool(
-        _SENTENCE_END.search(text, first.end, second.start + 1)
-    )
+    """Whether two pieces are near enough to be one quote: close, or with the second opening the
+    sentence right after a long attribution ("“A,” said John Ward Anderson, a Podesta employee who
+    worked with him in Kiev. “B.”"). A far piece inside the same sentence is quoted by the reporter's
+    own clause ("“You winning?” she said, but as Trump went on about “how the system is rigged,” …");
+    one after more sentences of the reporter's is a new quote."""
+    if second.start - first.end <= _MERGE_GAP:
+        return True
+    ends = [
+        m for m in _WORD_STOP.finditer(text, first.end, second.start + 1) if not _abbreviation(m.group(1))
+    ]
+    return len(ends) == 1
 
 
 def _merge_pieces(text: str, quotes: list[Quote]) -> list[Quote]:
