@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _named(nlp, text, word):
     """The actor name each mention of ``word`` resolves to, in text order."""
@@ -19,21 +21,63 @@ def _people(nlp, text):
     return sorted(a.name for a in nlp(text)._.actors if a.kind == "person")
 
 
-def test_actors_bare_surname_is_the_main_bearer(nlp):
-    # The husband is named in full each time he comes up; "Clinton" alone, later, is the candidate.
-    text = (
-        "Hillary Clinton campaigned in Iowa on Monday. Her husband, Bill Clinton, spoke in Ohio.\n\n"
-        "Voters there were divided. Turnout was high.\n\nClinton told the crowd she would win."
-    )
-    assert _named(nlp, text, "Clinton")[-1] == ("Clinton", "Hillary Clinton")
-
-
-def test_actors_bare_surname_right_after_a_full_name_is_that_person(nlp):
-    text = (
-        "Hillary Clinton campaigned in Iowa on Monday.\n\nFormer President Bill Clinton greeted voters in "
-        "Boston. Clinton arrived at the gym at noon."
-    )
-    assert _named(nlp, text, "Clinton")[-1] == ("Clinton", "Bill Clinton")
+@pytest.mark.parametrize(
+    ("text", "word", "last"),
+    [
+        # The husband is named in full each time he comes up; "Clinton" alone, later, is the candidate.
+        pytest.param(
+            (
+                "Hillary Clinton campaigned in Iowa on Monday. Her husband, Bill Clinton, spoke in Ohio.\n\n"
+                "Voters there were divided. Turnout was high.\n\nClinton told the crowd she would win."
+            ),
+            "Clinton",
+            ("Clinton", "Hillary Clinton"),
+            id="main_bearer_when_the_other_is_named_in_full",
+        ),
+        pytest.param(
+            (
+                "Hillary Clinton campaigned in Iowa on Monday.\n\nFormer President Bill Clinton greeted voters in "
+                "Boston. Clinton arrived at the gym at noon."
+            ),
+            "Clinton",
+            ("Clinton", "Bill Clinton"),
+            id="full_name_in_the_sentence_before",
+        ),
+        # "Obama Seeks" is a headline read as a name; "Obama" is the last name of Barack Obama first.
+        pytest.param(
+            (
+                "Obama Seeks More Muslim Refugees As He Marks Islamic Holiday.\n\nPresident Barack Obama called on "
+                "Americans to welcome refugees.\n\nThe holiday is observed by Muslims worldwide.\n\nObama said the "
+                "holiday was a time for reflection."
+            ),
+            "Obama",
+            ("Obama", "Barack Obama"),
+            id="last_name_before_a_headline_first_word",
+        ),
+        pytest.param(
+            (
+                "Hillary Clinton defended her economic record on Tuesday. “My husband, Bill Clinton, balanced the "
+                "budget,” Clinton told supporters in Des Moines."
+            ),
+            "Clinton",
+            ("Clinton", "Hillary Clinton"),
+            id="name_inside_a_quote_decides_nothing",
+        ),
+        # "Like her father" says nothing of Chelsea Clinton's own gender.
+        pytest.param(
+            (
+                "Like her father, Chelsea Clinton has campaigned across Iowa. Her father, Bill Clinton, stayed in New "
+                "York.\n\nVoters were warm. Turnout was high.\n\nMr. Clinton spoke last."
+            ),
+            "Clinton",
+            ("Mr. Clinton", "Bill Clinton"),
+            id="comparison_with_a_relative_gives_no_gender",
+        ),
+    ],
+)
+def test_actors_last_bare_name_resolves_to(nlp, text, word, last):
+    """Which person the last mention of a name shared by several people is taken for."""
+    assert _named(nlp, text, word)[-1] == last
 
 
 def test_actors_honorific_tells_people_of_one_surname_apart(nlp):
@@ -100,39 +144,12 @@ def test_actors_relative_gives_gender_to_honorific(nlp):
     ]
 
 
-def test_actors_surname_before_a_headline_first_word(nlp):
-    # "Obama Seeks" is a headline read as a name; "Obama" is the last name of Barack Obama first.
-    text = (
-        "Obama Seeks More Muslim Refugees As He Marks Islamic Holiday.\n\nPresident Barack Obama called on "
-        "Americans to welcome refugees.\n\nThe holiday is observed by Muslims worldwide.\n\nObama said the "
-        "holiday was a time for reflection."
-    )
-    assert _named(nlp, text, "Obama")[-1] == ("Obama", "Barack Obama")
-
-
 def test_actors_real_names_are_kept_whole(nlp):
     text = (
         "Will Hurd, a former Republican congressman, spoke on Monday. Barack Obama and Michelle Obama attended "
         "the funeral. Bob Hope was a comedian."
     )
     assert {"Will Hurd", "Barack Obama", "Michelle Obama", "Bob Hope"} <= set(_people(nlp, text))
-
-
-def test_actors_name_inside_a_quote_does_not_decide_the_bare_surname(nlp):
-    text = (
-        "Hillary Clinton defended her economic record on Tuesday. “My husband, Bill Clinton, balanced the "
-        "budget,” Clinton told supporters in Des Moines."
-    )
-    assert _named(nlp, text, "Clinton")[-1] == ("Clinton", "Hillary Clinton")
-
-
-def test_actors_comparison_with_a_relative_is_no_introduction(nlp):
-    # "Like her father" says nothing of Chelsea Clinton's own gender.
-    text = (
-        "Like her father, Chelsea Clinton has campaigned across Iowa. Her father, Bill Clinton, stayed in New "
-        "York.\n\nVoters were warm. Turnout was high.\n\nMr. Clinton spoke last."
-    )
-    assert _named(nlp, text, "Clinton")[-1] == ("Mr. Clinton", "Bill Clinton")
 
 
 def test_actors_different_first_names_of_one_initial_are_two_people(nlp):
