@@ -202,6 +202,7 @@ _PREPOSITIONS = {
 
 
 def _not_name(token: Token) -> bool:
+    """Whether a word at the start of a person entity is no part of the name (see ``_name_start``)."""
     if not token.text[:1].isupper() or token.tag_ in {"VBG", "VBD", "VBN"} or token.lower_ in _PREPOSITIONS:
         return True
     if token.tag_ == "MD":

@@ -937,9 +937,8 @@ def _one_attribution(text: str, first: Quote, second: Quote) -> bool:
     )
     # A second piece that goes on in lower case finishes the first one's sentence ("“A,” Reeves said,
     # explaining the decision, “the money simply is not there.”").
-    goes_on = text[second.start + 1 : second.start + 2].islower() and text[: second.start].rstrip().endswith(
-        ","
-    )
+    after_comma = text[: second.start].rstrip().endswith(",")
+    goes_on = after_comma and text[second.start + 1 : second.start + 2].islower()
     return (aside or goes_on) and first.end <= second.cue.start < second.start
 
 
@@ -957,6 +956,7 @@ _ABBREVIATIONS = {
 
 
 def _abbreviation(word: str) -> bool:
+    """Whether a stop after ``word`` is an abbreviation's, not a sentence's."""
     return len(word) == 1 or word.lower() in _ABBREVIATIONS
 
 
@@ -976,10 +976,9 @@ def _adjoining(text: str, first: Quote, second: Quote) -> bool:
 
 def _merge_pieces(text: str, quotes: list[Quote]) -> list[Quote]:
     """One quote per speaker, attribution and paragraph: "“A,” she said. “B.”" is one attribution
-    interrupted by its cue, as annotators mark it, not two, however long the interruption ("“A,” said
-    John Ward Anderson, a Podesta employee who worked with him in Kiev. “B.”"). What the interrupting
-    clause reports of its own ("“A,” Tester said, referring to the excuse, “B”") is part of that one
-    quote."""
+    interrupted by its cue, as annotators mark it, not two, even across a long attribution (see
+    ``_adjoining``). What the interrupting clause reports of its own ("“A,” Tester said, referring to
+    the excuse, “B”") is part of that one quote."""
     out: list[Quote] = []
     for quote in quotes:
         between = 0  # quotes at the end of ``out`` that sit between the last direct piece and this one
