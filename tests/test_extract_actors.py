@@ -113,6 +113,23 @@ def test_actors_headline_words_are_no_part_of_a_name(nlp):
     assert not [p for p in people if "Says" in p]
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Beneath Clinton's Wins, Worrying Signs.\n\nHillary Clinton won. Mrs. Clinton smiled.",
+            "Hillary Clinton",
+        ),
+        (
+            "Game over: Will Sanders come down from the mountain?\n\nBernie Sanders spoke. Sanders left.",
+            "Bernie Sanders",
+        ),
+    ],
+)
+def test_actors_headline_word_before_a_surname_is_dropped(nlp, text, person):
+    assert _people(nlp, text) == [person]
+
+
 def test_actors_bare_surname_read_as_one_person_does_not_carry_on(nlp):
     # Only a full name nearby decides: "Clinton" read as Bill once does not make the next one Bill.
     text = (

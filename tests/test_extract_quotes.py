@@ -692,6 +692,12 @@ def test_quotes_far_piece_in_the_same_sentence_is_not_joined(nlp):
             2,
             id="reporter_sentences_between_make_two_quotes",
         ),
+        pytest.param(
+            "Democrats are uneasy.\n\n“That is a problem for the party,” said Rep. Jim Clyburn of South Carolina, a "
+            "member of the House Democratic leadership. “We need everybody on board before November.”",
+            1,
+            id="title_abbreviation_is_no_sentence_end",
+        ),
     ],
 )
 def test_quotes_pieces_joined_or_not(nlp, text, quotes):
