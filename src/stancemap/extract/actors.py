@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
+from .doctext import doc_text
 from .lexicon import (
     CANONICAL_PLACES,
     CUE_FORMS,
@@ -102,8 +103,8 @@ def _add_name_mentions(doc: Doc, table: ActorTable) -> None:
     person's last name, with its honorific."""
     surnames: dict[str, list[Actor]] = {}
     for actor in table.actors:
-        if _surname(actor):
-            surnames.setdefault(_surname(actor), []).append(actor)
+        if surname := _surname(actor):
+            surnames.setdefault(surname, []).append(actor)
     for token in doc:
         fits = surnames.get(token.text)
         if fits is None or token.i in table.token_actor or token.tag_ not in {"NNP", "NNPS"}:
@@ -342,10 +343,11 @@ def _quoted(doc: Doc, i: int) -> bool:
     reporter's reference ("“My husband, Bill Clinton, balanced the budget,” Clinton said")."""
     from .quotes import quote_spans  # quotes builds on actors: imported late
 
-    para_start = doc.text.rfind("\n", 0, doc[i].idx) + 1
-    para_end = doc.text.find("\n", doc[i].idx)
-    paragraph = doc.text[para_start : len(doc.text) if para_end < 0 else para_end]
-    return any(a <= doc[i].idx - para_start < b for a, b in quote_spans(paragraph))
+    text, at = doc_text(doc), doc[i].idx
+    para_start = text.rfind("\n", 0, at) + 1
+    para_end = text.find("\n", at)
+    paragraph = text[para_start : len(text) if para_end < 0 else para_end]
+    return any(a <= at - para_start < b for a, b in quote_spans(paragraph))
 
 
 def _full_name(span: Span, surname: str) -> bool:

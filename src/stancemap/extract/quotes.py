@@ -25,7 +25,7 @@ from .lexicon import (
     ROLE_WORDS,
     SPEECH_NOUNS,
 )
-from .speakers import resolve_speaker
+from .speakers import resolve_speaker, speaker_of
 from .trailing import DETERMINERS, SUBJECT_PRONOUNS, attribution_after
 
 _OPEN, _CLOSE = '“"', '”"'
@@ -421,7 +421,7 @@ def _content(
         if tokens and (tokens[0].lower_ in {"that", "to"} or tokens[0].dep_ == "prep"):
             tokens = tokens[1:]
         return _char_span(doc, _contiguous(tokens, nested))
-    if cue.lower_ == "according" or _source_in(cue) is not None:
+    if cue.lower_ in {"according", "in"}:  # "in" is a cue only as a poll's (see _source_in)
         clause = cue.head
         while clause.dep_ not in {"ROOT", "ccomp"} and clause.head.i != clause.i:
             clause = clause.head
@@ -499,7 +499,7 @@ def find_cues(doc: Doc) -> list[Cue]:
             to = next(c for c in token.children if c.lower_ == "to")
             head = next((c for c in to.children if c.dep_ == "pobj"), None)
             span = doc[token.i : to.i + 1]
-        elif _source_in(token) is not None:
+        elif token.lower_ == "in":  # a poll's "In" (see _source_in)
             head, span = _source_in(token), doc[token.i : token.i + 1]
         elif owner is not None:
             head, span = owner, doc[token.i : token.i + 1]
@@ -630,10 +630,11 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
 
     quotes.sort(key=lambda q: q.start)
     for quote in quotes:
-        if quote.kind == "direct" and quote.speaker is None and quote.cue is None:
-            # A signature line under the quote names its speaker, before any guess from context.
-            quote.speaker = _signature(doc, table, text, quote.end)
-        if quote.kind == "direct" and quote.speaker is None and quote.cue is None:
+        if quote.kind != "direct" or quote.speaker is not None or quote.cue is not None:
+            continue
+        # A signature line under the quote names its speaker, before any guess from context.
+        quote.speaker = _signature(doc, table, text, quote.end)
+        if quote.speaker is None:
             # A quote that is the object of the reporter's sentence ("He offered “my thoughts …”",
             # "they wanted to show that “…”") is that sentence subject's, not the last speaker's.
             _attribute_to_subject(doc, table, quote, _governed_before(doc, (quote.start, quote.end)))
@@ -695,8 +696,7 @@ def _named_within(doc: Doc, table: ActorTable, start: int, end: int) -> Speaker 
     for mention in table.mentions:
         span = doc[mention.start : mention.end]
         if start <= span.start_char and span.end_char <= end and mention.kind != "place":
-            actor = table.get(mention.actor)
-            return Speaker(actor=actor.id, name=actor.name, start=span.start_char, end=span.end_char)
+            return speaker_of(doc, table, mention)
     return None
 
 
@@ -793,9 +793,7 @@ def _colon_speaker(doc: Doc, table: ActorTable, text: str, start: int, ends: dic
         and CUE_FORMS.get(head.head.lower_) in ADDRESSEE_CUES
     ):
         return None  # "as he arrived in Riyadh: “…”", "told Megyn Kelly: “…”"
-    actor = table.get(mention.actor)
-    span = doc[mention.start : mention.end]
-    return Speaker(actor=actor.id, name=actor.name, start=span.start_char, end=span.end_char)
+    return speaker_of(doc, table, mention)
 
 
 def _governing_subject(doc: Doc, span: tuple[int, int]) -> tuple[Token, Token] | None:

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc, Token
 
 from ..model import Speaker
-from .actors import ActorTable
+from .actors import ActorTable, Mention
 from .lexicon import PRONOUNS_PERSON, TITLE_GENDER
 
 # How many sentences back a pronoun may reach for its antecedent.
@@ -23,9 +23,7 @@ def resolve_speaker(doc: Doc, table: ActorTable, head: Token) -> Speaker | None:
     """The speaker named by the subject whose head is ``head``."""
     mention = _mention_at(table, head)
     if mention is not None:
-        actor = table.get(mention.actor)
-        span = doc[mention.start : mention.end]
-        return Speaker(actor=actor.id, name=actor.name, start=span.start_char, end=span.end_char)
+        return speaker_of(doc, table, mention)
     if head.lower_ in PRONOUNS_PERSON:
         actor_id = antecedent(doc, table, head.i)
         if actor_id is None:
@@ -49,6 +47,13 @@ def resolve_speaker(doc: Doc, table: ActorTable, head: Token) -> Speaker | None:
     left = min((t.i for t in head.subtree if t.i <= head.i and t.dep_ not in {"punct", "cc"}), default=head.i)
     span = doc[left : head.i + 1]
     return Speaker(actor=None, name=span.text, start=span.start_char, end=span.end_char)
+
+
+def speaker_of(doc: Doc, table: ActorTable, mention: Mention) -> Speaker:
+    """The speaker an actor mention names: the actor, at the mention."""
+    actor = table.get(mention.actor)
+    span = doc[mention.start : mention.end]
+    return Speaker(actor=actor.id, name=actor.name, start=span.start_char, end=span.end_char)
 
 
 _MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
