@@ -158,6 +158,36 @@ def test_quotes_clause_with_long_quote_is_one_mixed_quote(nlp, text, expected):
         # Names the tagger reads as modal verbs.
         ("The columnist was scathing.\n\n“The eruption of war is a reminder,” Will wrote.", "Will"),
         ("Brexit talks resumed.\n\n“We will deliver the will of the British people,” May said.", "May"),
+        # A described speaker placed by a prepositional phrase, after a question mark.
+        (
+            "Perez spoke on stage.\n\n“Will he be the next attorney general?” a Democratic staffer in "
+            "the room wondered. Perez has also been mentioned as a running mate.",
+            "a Democratic staffer",
+        ),
+        # "some" opens a described speaker as "a" does.
+        (
+            "The video came out on Tuesday.\n\n“Hey, hey! Ho, ho! The mayor has got to go!” some protesters "
+            "chanted, three days after its release.",
+            "some protesters",
+        ),
+        # An adjective used as a noun heads the speaker phrase.
+        (
+            "The actor posted the clip on Thursday.\n\n“What if Donald Trump had elocution lessons?” the "
+            "43-year-old asked in the video’s description.",
+            "the 43-year-old",
+        ),
+        (
+            "The editors were not pleased.\n\n“If she wants to be president, she should act like one, and come "
+            "to Louisiana,” the editorial read.",
+            "editorial",
+        ),
+        # A relative clause between the speaker and a verb of speaking.
+        (
+            "The inquiry went on. “Each violation is subject to five years in prison.”\n\n“The agents "
+            "involved are under a lot of pressure and are busting a–,” an intelligence source, who was not "
+            "authorized to speak on the record, told Fox News.",
+            "an intelligence source",
+        ),
     ],
 )
 def test_quotes_attribution_after_closing_mark(nlp, text, speaker):

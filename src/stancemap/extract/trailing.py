@@ -15,9 +15,10 @@ from .lexicon import CUE_FORMS
 
 # A closing mark as the tokenizer leaves it; "“" too, where the quote finder read it as a typo'd close.
 _CLOSING = {"”", '"', "''", "“"}
-# How a speaker phrase may begin: a subject pronoun, or a determiner before a described person.
+# How a speaker phrase may begin: a subject pronoun, or a determiner before a described person
+# ("some protesters chanted").
 SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
-DETERMINERS = {"the", "a", "an", "his", "her", "their", "one", "another"}
+DETERMINERS = {"the", "a", "an", "his", "her", "their", "one", "another", "some", "several", "many"}
 _NAME_TAGS = {"NNP", "NNPS"}
 _NOUN_PHRASE_TAGS = {"JJ", "VBN", "NN", "NNS", "NNP", "NNPS", "HYPH", "CD", "POS"}
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
@@ -55,6 +56,11 @@ _READS = {"read", "reads"}
 _APPOSITIVE_REACH = 12
 # A speaker phrase spans at most this many tokens after its first.
 _PHRASE_REACH = 6
+# A relative clause after the speaker ("an intelligence source, who was not authorized to speak on
+# the record, told …") ends at a comma fewer than this many tokens after the one that opens it.
+_RELATIVE_REACH = 20
+# Prepositions that place or qualify a described speaker ("a Democratic staffer in the room").
+_PLACING = {"in", "at", "from", "for", "of", "with", "on"}
 
 
 def attribution_after(doc: Doc, end_char: int) -> tuple[Token, Token] | None:
@@ -102,6 +108,16 @@ def _name_then_verb(doc: Doc, i: int) -> tuple[Token, Token] | None:
     head, j = _name_at(doc, i)
     if head is None:
         return None
+    if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "who":
+        # A relative clause, verbs and all, up to its closing comma on the same line; then only a
+        # verb of speaking attributes: "…, who lost the race, conceded" is not read by shape.
+        close = next(
+            (k for k in range(j + 2, min(len(doc), j + _RELATIVE_REACH)) if doc[k].text == ","), None
+        )
+        if close is None or any("\n" in t.text for t in doc[j:close]):
+            return None
+        verb = _verb_at(doc, close + 1)
+        return (verb, head) if verb is not None and verb.lower_ in CUE_FORMS else None
     if j < len(doc) and doc[j].text == ",":
         # An appositive ("Ramos, 58,", "Smith, a spokesman for the group,") up to the next comma.
         close = next(
@@ -112,8 +128,24 @@ def _name_then_verb(doc: Doc, i: int) -> tuple[Token, Token] | None:
         j = close + 1
     if j < len(doc) and doc[j].tag_ == "RB":
         j += 1  # "he later said", "she also told"
-    verb = _verb_at(doc, j)
+    verb = _verb_at(doc, j) or _verb_at(doc, _past_placing(doc, j))
     return (verb, head) if verb is not None else None
+
+
+def _past_placing(doc: Doc, j: int) -> int:
+    """The index after a short prepositional phrase at ``j`` ("in the room", "on the website"), else ``j``."""
+    if j >= len(doc) or doc[j].lower_ not in _PLACING:
+        return j
+    k = j + 1
+    if k < len(doc) and doc[k].tag_ in {"DT", "PRP$"}:
+        k += 1
+    while (
+        k < len(doc)
+        and k - j <= _PHRASE_REACH - 1
+        and (doc[k].tag_ in _NOUN_PHRASE_TAGS or _name_like(doc[k]))
+    ):
+        k += 1
+    return k if k > j + 1 else j
 
 
 def _verb_then_name(doc: Doc, i: int) -> tuple[Token, Token] | None:
@@ -141,12 +173,20 @@ def _name_at(doc: Doc, i: int, *, pronouns: bool = True) -> tuple[Token | None, 
         and j - i <= _PHRASE_REACH
         and not _capitalised_cue(doc[j])
         and not (j > i and doc[j].lower_ in _READS)  # "the email read", which the tagger calls a noun
+        and not (j > i and doc[j - 1].tag_ == "JJ" and _past_cue(doc[j]))
         and (doc[j].tag_ in _NOUN_PHRASE_TAGS or _name_like(doc[j]) or _inner_space(doc, j))
     ):
         if doc[j].tag_ in _NOUN_TAGS or _name_like(doc[j]):
             head = doc[j]
         j += 1
+    if j > i and j < len(doc) and doc[j - 1].tag_ == "JJ" and (_past_cue(doc[j]) or doc[j].lower_ in _READS):
+        return doc[j - 1], j  # an adjective as the noun: "the 43-year-old asked", "the editorial read"
     return (head, head.i + 1) if head is not None else (None, i)
+
+
+def _past_cue(token: Token) -> bool:
+    """A past form of a verb of speaking ("asked"), which the noun-phrase tags would otherwise take in."""
+    return token.lower_ in CUE_FORMS and token.tag_ in {"VBD", "VBN"}
 
 
 def _inner_space(doc: Doc, j: int) -> bool:
