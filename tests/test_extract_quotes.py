@@ -19,6 +19,11 @@ from stancemap.extract.quotes import quote_spans
         ),
         # A stray closing mark costs nothing; the quotes after it are still found.
         ("Oops” then “a quote here” and more.", ["“a quote here”"]),
+        # Two apostrophes are one straight mark, as some newspaper archives print them.
+        (
+            "''We may be seeing wage growth,'' he wrote. ''It's big.''",
+            ["''We may be seeing wage growth,''", "''It's big.''"],
+        ),
     ],
 )
 def test_quote_spans_keep_marks_and_survive_unbalanced(text, expected):
@@ -605,6 +610,56 @@ def test_quotes_noun_of_speech_inside_a_report_is_the_reporters(nlp):
 )
 def test_quotes_not_reported_speech(nlp, text):
     assert nlp(text)._.quotes == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Steven Spielberg was 27 when he made his first hit.\n\nAfter “Jaws,” many viewers stayed out of the "
+        "water for the rest of the summer.",
+        "Senator Elizabeth Warren introduced the bill in March.\n\nThe bill, known as “the Anti-Monopoly Act,” "
+        "several Democrats on the committee supported it.",
+        "Margaret Thatcher became Prime Minister in 1979.\n\nNicknamed “the Iron Lady,” Thatcher, who led "
+        "Britain for 11 years, expected absolute loyalty from her cabinet.",
+        "The police arrived at noon.\n\n“Leave it, mate,” the man in the grey hoodie walked away moments later.",
+    ],
+)
+def test_quotes_title_before_reporters_clause_is_no_direct_quote(nlp, text):
+    """A short quoted title followed by the reporter's own clause (a quantifier and any verb, a relative
+    clause, a placing phrase and a verb that is no speech) is no direct quote."""
+    assert [q.text for q in nlp(text)._.quotes if q.kind == "direct"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Senator Bernie Sanders spoke first.\n\nSanders called the price of insulin “a moral outrage and a "
+            "national disgrace,” the first declared candidate to use the phrase.",
+            "Bernie Sanders",
+        ),
+        ("The protest went on.\n\n“We’re not going anywhere,” a sign on the door read.", "a sign"),
+    ],
+)
+def test_quotes_participle_inside_speaker_phrase(nlp, text, speaker):
+    """A verb of speaking before a noun is a participle inside a phrase ("the first declared candidate"),
+    not the attribution; "read" after a placing phrase is."""
+    quotes = [q for q in nlp(text)._.quotes if "“" in q.text]
+    assert [q.speaker.name for q in quotes] == [speaker]
+
+
+def test_quotes_two_apostrophes_mark_direct_quotes(nlp):
+    text = (
+        "The jobless rate ticked down to 5 percent.\n\n''We finally may be seeing some wage acceleration, "
+        "and if it sticks, that would be a very big story,'' the economist Jared Bernstein wrote on his blog. "
+        "''It is good news for the White House.''\n\nMr. Netanyahu was not impressed. ''That wasn't a good way "
+        "to treat me,'' he complained to an American afterward."
+    )
+    quotes = [q for q in nlp(text)._.quotes if q.kind == "direct"]
+    assert [(q.text[:12], q.text[-12:], q.speaker.name) for q in quotes] == [
+        ("''We finally", "ite House.''", "Jared Bernstein"),
+        ("''That wasn'", " treat me,''", "Netanyahu"),
+    ]
 
 
 def test_quotes_text_that_reads_is_the_speaker(nlp):

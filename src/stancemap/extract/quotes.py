@@ -28,8 +28,10 @@ from .lexicon import (
 from .speakers import resolve_speaker, speaker_of
 from .trailing import DETERMINERS, SUBJECT_PRONOUNS, attribution_after
 
-_OPEN, _CLOSE = '“"', '”"'
-_QUOTE_MARKS = re.compile('["“”]')
+# Straight marks open and close alike; two apostrophes are one straight mark (the style of some
+# wire and newspaper archives: "''We will win,'' she said").
+_OPEN, _CLOSE = {"“", '"', "''"}, {"”", '"', "''"}
+_QUOTE_MARKS = re.compile("''|[\"“”]")
 _MIN_DIRECT_WORDS = 4  # shorter quoted pieces are scare quotes or titles, part of mixed speech at most
 _TRIM = " \t\n,;:—–-"
 # How far after a closing mark a cue may start and still be its attribution ("…,” the former
@@ -38,9 +40,9 @@ _NEAR_AFTER = 80
 # How many heads up from a quoted passage its governing verb may be.
 _GOVERN_REACH = 6
 # A sentence end: a stop, then a space or a closing mark.
-_SENTENCE_END = re.compile(r"[.?!][\s\"”]")
+_SENTENCE_END = re.compile(r"[.?!](?:[\s\"”]|'')")
 # Between a cue and the opening mark of its quote: no sentence end and no other quotation.
-_BREAK = re.compile(_SENTENCE_END.pattern + r"|[\"“”]")
+_BREAK = re.compile(_SENTENCE_END.pattern + "|" + _QUOTE_MARKS.pattern)
 # All that may stand between a cue and the quote it introduces ("said: “", "added, “").
 _LEAD_IN = re.compile(r"[^\S\n]*[,:—–]?[^\S\n]*")
 
@@ -66,10 +68,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         for match in _QUOTE_MARKS.finditer(para.group()):
             pos, mark = para.start() + match.start(), match.group()
             if opened is None:
-                if mark in _OPEN and mark != "”":
+                if mark in _OPEN:
                     opened = pos
-            elif mark in _CLOSE and mark != "“":
-                spans.append((opened, pos + 1))
+            elif mark in _CLOSE:
+                spans.append((opened, pos + len(mark)))
                 opened = None
             elif mark == "“" and _reversed_close(para.group(), match.start()):
                 spans.append((opened, pos + 1))  # "“It's unusual,“ said Larry Noble": a typo'd close
@@ -537,10 +539,13 @@ def _spoken(doc: Doc, text: str, span: tuple[int, int], trailing: tuple[Token, T
     if trailing is None or not re.search(r"\w", inner):
         return False
     verb, head = trailing
+    if any(t.lower_ == "who" for t in doc[head.i : verb.i]):
+        return False  # the reporter's sentence: "Nicknamed “the Iron Lady,” Thatcher, who led Britain, expected …"
     if verb.lower_ in CUE_FORMS:
         return True
     # Any verb after a pronoun or a described person ("“medical problem,” a doctor had typed");
-    # after a bare name it may be a title's ("the film “Jaws,” Spielberg directed").
+    # after a bare name it may be a title's ("the film “Jaws,” Spielberg directed"), and after a
+    # quantifier the reporter's own clause ("After “Jaws,” many viewers stayed …").
     between = doc.char_span(span[1], head.idx + len(head), alignment_mode="expand")
     words = [t for t in between or [] if not (t.is_punct or t.is_space)]
     return bool(words) and words[0].lower_ in _DESCRIBED_SUBJECT
@@ -613,7 +618,7 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
         if source is not None and speakers[id(source)] is not None:
             cue_span, speaker = source.span, speakers[id(source)]
         colon_open = trailing is None and (cue is None or cue.span.start < span[0])
-        if colon_open and _COLON_BEFORE.search(text, 0, span[0] + 1):
+        if colon_open and _COLON_BEFORE.search(text, 0, span[0]):
             if ends is None:
                 # Computed once per doc, only when some quote follows a colon.
                 ends = {doc[m.end - 1].idx + len(doc[m.end - 1]): m for m in table.mentions}
@@ -740,7 +745,7 @@ def _introduces(text: str, cue: Cue | None, span: tuple[int, int]) -> bool:
 
 # A colon right before the opening mark, or ending the paragraph before the quote ("Trump issued the
 # following statement:" / "“Our prayers …”").
-_COLON_BEFORE = re.compile(r":\s*[\"“]\Z")
+_COLON_BEFORE = re.compile(r":\s*\Z")
 
 
 def _colon_lead(doc: Doc, table: ActorTable, text: str, start: int) -> tuple[Token | None, Speaker | None]:
@@ -945,7 +950,7 @@ _MERGE_GAP = 60
 
 
 # A word and the stop after it that may end a sentence ("on Sunday. He", "(D-Calif.). “").
-_WORD_STOP = re.compile(r"(\w+)[.?!]['’\"”)]*[.?!]?\s+(?=[A-Z“\"])")
+_WORD_STOP = re.compile(r"(\w+)[.?!]['’\"”)]*[.?!]?\s+(?=[A-Z“\"]|'')")
 # Words that a stop follows inside a sentence: titles, initials ("Rep. Jim Clyburn", "H.W. Bush").
 _ABBREVIATIONS = {
     *["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "maj"],

@@ -15,10 +15,12 @@ from .lexicon import CUE_FORMS
 
 # A closing mark as the tokenizer leaves it; "“" too, where the quote finder read it as a typo'd close.
 _CLOSING = {"”", '"', "''", "“"}
-# How a speaker phrase may begin: a subject pronoun, or a determiner before a described person
-# ("some protesters chanted").
+# How a speaker phrase may begin: a subject pronoun, or a determiner before a described person.
 SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
-DETERMINERS = {"the", "a", "an", "his", "her", "their", "one", "another", "some", "several", "many"}
+DETERMINERS = {"the", "a", "an", "his", "her", "their", "one", "another"}
+# Quantifiers open a described group ("some protesters chanted") but also the reporter's own clause
+# after a title ("After “Jaws,” many viewers stayed out of the water"): see quotes._spoken.
+QUANTIFIERS = {"some", "several", "many"}
 _NAME_TAGS = {"NNP", "NNPS"}
 _NOUN_PHRASE_TAGS = {"JJ", "VBN", "NN", "NNS", "NNP", "NNPS", "HYPH", "CD", "POS"}
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
@@ -86,11 +88,18 @@ def attribution_after(doc: Doc, end_char: int) -> tuple[Token, Token] | None:
     verb, head = found
     if any("\n" in t.text for t in between) or head.ent_type_ in {"DATE", "TIME"}:
         return None
+    return (
+        found if verb.lower_ in CUE_FORMS or head.ent_type_ == "PERSON" or _ends_clause(doc, verb) else None
+    )
+
+
+def _ends_clause(doc: Doc, verb: Token) -> bool:
+    """Whether nothing but particles stands between ``verb`` and a punctuation mark ("Hannity pressed.",
+    "Trump went on, …")."""
     after = verb.i + 1
     while after < len(doc) and doc[after].tag_ == "RP":
         after += 1
-    ends_clause = after >= len(doc) or doc[after].is_punct
-    return found if verb.lower_ in CUE_FORMS or head.ent_type_ == "PERSON" or ends_clause else None
+    return after >= len(doc) or doc[after].is_punct
 
 
 def _reporting_form(token: Token) -> bool:
@@ -128,7 +137,13 @@ def _name_then_verb(doc: Doc, i: int) -> tuple[Token, Token] | None:
         j = close + 1
     if j < len(doc) and doc[j].tag_ == "RB":
         j += 1  # "he later said", "she also told"
-    verb = _verb_at(doc, j) or _verb_at(doc, _past_placing(doc, j))
+    verb = _verb_at(doc, j)
+    if verb is None and _past_placing(doc, j) > j:
+        # After a placing phrase only a verb of speaking, or one that ends its clause, attributes
+        # ("a Democratic staffer in the room wondered."): "the man in the hoodie walked away" does not.
+        verb = _verb_at(doc, _past_placing(doc, j))
+        if verb is not None and not (_reporting_form(verb) or _ends_clause(doc, verb)):
+            verb = None
     return (verb, head) if verb is not None else None
 
 
@@ -142,6 +157,7 @@ def _past_placing(doc: Doc, j: int) -> int:
     while (
         k < len(doc)
         and k - j <= _PHRASE_REACH - 1
+        and doc[k].lower_ not in _READS  # "a sign on the door read", which the tagger calls a noun
         and (doc[k].tag_ in _NOUN_PHRASE_TAGS or _name_like(doc[k]))
     ):
         k += 1
@@ -166,27 +182,37 @@ def _name_at(doc: Doc, i: int, *, pronouns: bool = True) -> tuple[Token | None, 
         return doc[i], i + 1
     if pronouns and doc[i].lower_ == "it" and i + 1 < len(doc) and _reporting_form(doc[i + 1]):
         return doc[i], i + 1  # "“…,” it read": a letter, a statement, a sign
-    j = i + 1 if doc[i].lower_ in DETERMINERS else i
+    j = i + 1 if doc[i].lower_ in DETERMINERS | QUANTIFIERS else i
     head = None
     while (
         j < len(doc)
         and j - i <= _PHRASE_REACH
         and not _capitalised_cue(doc[j])
         and not (j > i and doc[j].lower_ in _READS)  # "the email read", which the tagger calls a noun
-        and not (j > i and doc[j - 1].tag_ == "JJ" and _past_cue(doc[j]))
+        and not (j > i and doc[j - 1].tag_ == "JJ" and _cue_after_adjective(doc, j))
         and (doc[j].tag_ in _NOUN_PHRASE_TAGS or _name_like(doc[j]) or _inner_space(doc, j))
     ):
         if doc[j].tag_ in _NOUN_TAGS or _name_like(doc[j]):
             head = doc[j]
         j += 1
-    if j > i and j < len(doc) and doc[j - 1].tag_ == "JJ" and (_past_cue(doc[j]) or doc[j].lower_ in _READS):
+    if (
+        j > i
+        and j < len(doc)
+        and doc[j - 1].tag_ == "JJ"
+        and (_cue_after_adjective(doc, j) or doc[j].lower_ in _READS)
+    ):
         return doc[j - 1], j  # an adjective as the noun: "the 43-year-old asked", "the editorial read"
     return (head, head.i + 1) if head is not None else (None, i)
 
 
-def _past_cue(token: Token) -> bool:
-    """A past form of a verb of speaking ("asked"), which the noun-phrase tags would otherwise take in."""
-    return token.lower_ in CUE_FORMS and token.tag_ in {"VBD", "VBN"}
+def _cue_after_adjective(doc: Doc, j: int) -> bool:
+    """A verb of speaking at ``j`` that ends a phrase headed by the adjective before it ("the 43-year-old
+    asked in …"); before a noun it is a participle inside the phrase ("the first declared candidate",
+    "the total estimated cost")."""
+    token = doc[j]
+    if token.lower_ not in CUE_FORMS or token.tag_ not in {"VBD", "VBN", "VBZ"}:
+        return False
+    return j + 1 >= len(doc) or doc[j + 1].tag_ not in _NOUN_PHRASE_TAGS - {"VBN"}
 
 
 def _inner_space(doc: Doc, j: int) -> bool:
