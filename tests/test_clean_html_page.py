@@ -44,7 +44,8 @@ def test_html_furniture_lines_are_dropped_and_prose_kept():
         "Opponents argued that the site could have provided homes.",
         "Sign up to our daily newsletter to get the latest news delivered to your inbox.",
         "“I read the newsletter every day,” she said.",
+        "''I signed up for the newsletter,'' she told me.",
         "Reporting by Jane Doe; editing by John Roe",
     ]
     drop = furniture(lines, title="Council approves new riverside park")
-    assert drop == [True, True, False, True, True, True, False, True, False, True]
+    assert drop == [True, True, False, True, True, True, False, True, False, False, True]
