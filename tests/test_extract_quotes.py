@@ -19,11 +19,16 @@ from stancemap.extract.quotes import quote_spans
         ),
         # A stray closing mark costs nothing; the quotes after it are still found.
         ("Oops” then “a quote here” and more.", ["“a quote here”"]),
-        # Two apostrophes are one straight mark, as some newspaper archives print them.
+        # Two apostrophes are one straight mark, as some newspaper archives print them; two backticks open.
         (
             "''We may be seeing wage growth,'' he wrote. ''It's big.''",
             ["''We may be seeing wage growth,''", "''It's big.''"],
         ),
+        ("``We will not raise taxes,'' Mr. Dole said.", ["``We will not raise taxes,''"]),
+        # ... but not after a digit or inside a word.
+        ("The center, who is 6'10'' tall, said ''I feel great.''", ["''I feel great.''"]),
+        ("\"He is 6'10'' and he can shoot,\" the coach said.", ["\"He is 6'10'' and he can shoot,\""]),
+        ("It wasn''t clear why, Mr. Levin said.", []),
     ],
 )
 def test_quote_spans_keep_marks_and_survive_unbalanced(text, expected):
@@ -59,6 +64,32 @@ def _quotes(nlp, text):
 )
 def test_quotes_kind_and_speaker(nlp, text, kind, quoted, speaker):
     assert (kind, quoted, speaker) in _quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        (
+            "Christie spoke in Iowa.\n\nIn his state, Christie said, nonviolent first-time drug offenders are "
+            "sent to mandatory drug treatment.",
+            "In his state, Christie said, nonviolent first-time drug offenders are sent to mandatory drug treatment.",
+            "Christie",
+        ),
+        (
+            "Jane Smith visited the park.\n\nThe golf industry, she said, is doing much better than it has since 2009.",
+            "The golf industry, she said, is doing much better than it has since 2009.",
+            "Jane Smith",
+        ),
+    ],
+)
+def test_quotes_parenthetical_cue_reports_its_sentence(nlp, text, quoted, speaker):
+    """A cue set off by commas inside a sentence ("…, Christie said, …") reports the whole sentence."""
+    assert ("indirect", quoted, speaker) in _quotes(nlp, text)
+
+
+def test_quotes_parenthetical_cue_before_quote_introduces_it(nlp):
+    text = "Trump spoke on Tuesday.\n\nOn ABC’s “Good Morning America” Tuesday, he said, “I never said I would pay.”"
+    assert ("direct", "“I never said I would pay.”", "he") in _quotes(nlp, text)
 
 
 def test_pieces_of_one_speaker_merge(nlp):
@@ -660,6 +691,31 @@ def test_quotes_two_apostrophes_mark_direct_quotes(nlp):
         ("''We finally", "ite House.''", "Jared Bernstein"),
         ("''That wasn'", " treat me,''", "Netanyahu"),
     ]
+
+
+def test_quotes_two_apostrophe_pieces_merge_across_long_attribution(nlp):
+    text = (
+        "David Paterson spoke.\n\n''Why now?'' asked Mr. Paterson, the former governor, who left office in 2010. "
+        "''Why, after all these years, does the party suddenly care?''"
+    )
+    (quote,) = [q for q in nlp(text)._.quotes if q.kind == "direct"]
+    assert quote.text.startswith("''Why now?''") and quote.text.endswith("suddenly care?''")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "David Paterson spoke.\n\n“No comment,” Mr. Paterson, who left office in 2010, said.",
+            "David Paterson",
+        ),
+        ("The rally began at noon.\n\n“Shame on you!” some protesters chanted.", "some protesters"),
+    ],
+)
+def test_quotes_short_piece_opening_its_sentence_is_speech(nlp, text, speaker):
+    """A short piece that opens its sentence is speech with a relative clause or a quantifier subject
+    after it; inside the reporter's sentence it is a title (see the test above with "Jaws")."""
+    assert [q.speaker.name for q in nlp(text)._.quotes if q.kind == "direct"] == [speaker]
 
 
 def test_quotes_text_that_reads_is_the_speaker(nlp):

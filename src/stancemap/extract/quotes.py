@@ -26,12 +26,13 @@ from .lexicon import (
     SPEECH_NOUNS,
 )
 from .speakers import resolve_speaker, speaker_of
-from .trailing import DETERMINERS, SUBJECT_PRONOUNS, attribution_after
+from .trailing import DETERMINERS, QUANTIFIERS, SUBJECT_PRONOUNS, attribution_after
 
-# Straight marks open and close alike; two apostrophes are one straight mark (the style of some
-# wire and newspaper archives: "''We will win,'' she said").
-_OPEN, _CLOSE = {"“", '"', "''"}, {"”", '"', "''"}
-_QUOTE_MARKS = re.compile("''|[\"“”]")
+# Straight marks open and close alike. Two apostrophes are one straight mark, as some newspaper
+# archives print quotes ("''We will win,'' she said"), but not after a digit (6'10'') or inside a
+# word (a typo'd "wasn''t"); two backticks open a quote in the same style ("``We will win,''").
+_OPEN, _CLOSE = {"“", '"', "''", "``"}, {"”", '"', "''"}
+_QUOTE_MARKS = re.compile(r"(?<!\d)''(?!\w)|(?<!\w)''|``|[\"“”]")
 _MIN_DIRECT_WORDS = 4  # shorter quoted pieces are scare quotes or titles, part of mixed speech at most
 _TRIM = " \t\n,;:—–-"
 # How far after a closing mark a cue may start and still be its attribution ("…,” the former
@@ -467,6 +468,12 @@ def _content(
         para_start = _para_start(doc_text(doc), cue.idx)
         tokens = [t for t in doc[sent.start : cue.left_edge.i] if t.i not in own and t.idx >= para_start]
         return _char_span(doc, _contiguous(tokens, nested))
+    if _parenthetical(cue):
+        # "In his state, Christie said, offenders are sent to treatment": the whole sentence the
+        # cue interrupts is what was said, the cue within it, as annotators mark it.
+        para_start = _para_start(doc_text(doc), cue.idx)
+        tokens = [t for t in cue.head.subtree if t.idx >= para_start and not t.is_space]
+        return _char_span(doc, _contiguous(tokens, nested))
     if cue.tag_.startswith("VB"):
         # No clause reported: what the cue is about ("tweeted a chart of …", "called for higher
         # taxes", "slammed his proposal as too vague"); an addressee alone ("told reporters") is not.
@@ -484,6 +491,23 @@ def _content(
                 tokens = tokens[1:]  # "called for higher taxes": the preposition belongs to the cue
             return _char_span(doc, _contiguous(tokens, nested))
     return None
+
+
+def _parenthetical(cue: Token) -> bool:
+    """A cue set off by commas inside the sentence it reports, its subject right before it
+    (", Christie said, "), and no quotation opening after it (", he said, “…”" introduces that quote)."""
+    doc = cue.doc
+    if not (cue.dep_ == "parataxis" and cue.i < cue.head.i and cue.i > 0 and cue.i + 2 < len(doc)):
+        return False
+    subject = doc[cue.i - 1]
+    return (
+        subject.dep_ == "nsubj"
+        and subject.head.i == cue.i
+        and subject.left_edge.i > 0
+        and doc[subject.left_edge.i - 1].text == ","
+        and doc[cue.i + 1].text == ","
+        and not _QUOTE_MARKS.match(doc[cue.i + 2].text)
+    )
 
 
 # Prepositions that introduce what a cue is about rather than when or where it was said.
@@ -539,16 +563,28 @@ def _spoken(doc: Doc, text: str, span: tuple[int, int], trailing: tuple[Token, T
     if trailing is None or not re.search(r"\w", inner):
         return False
     verb, head = trailing
-    if any(t.lower_ == "who" for t in doc[head.i : verb.i]):
-        return False  # the reporter's sentence: "Nicknamed “the Iron Lady,” Thatcher, who led Britain, expected …"
+    # A short piece inside the reporter's sentence is a title or a scare quote unless plainly
+    # attributed: "Nicknamed “the Iron Lady,” Thatcher, who led Britain, expected …" is not speech,
+    # "“No comment,” Mr. Paterson, who left office in 2010, said." is.
+    opens = _opens_sentence(text, span[0])
+    if not opens and any(t.lower_ == "who" for t in doc[head.i : verb.i]):
+        return False
     if verb.lower_ in CUE_FORMS:
         return True
     # Any verb after a pronoun or a described person ("“medical problem,” a doctor had typed");
-    # after a bare name it may be a title's ("the film “Jaws,” Spielberg directed"), and after a
-    # quantifier the reporter's own clause ("After “Jaws,” many viewers stayed …").
+    # after a bare name it may be a title's ("the film “Jaws,” Spielberg directed"); after a
+    # quantifier only when the piece opens its sentence ("“Shame on you!” some protesters chanted",
+    # not "After “Jaws,” many viewers stayed …").
     between = doc.char_span(span[1], head.idx + len(head), alignment_mode="expand")
     words = [t for t in between or [] if not (t.is_punct or t.is_space)]
-    return bool(words) and words[0].lower_ in _DESCRIBED_SUBJECT
+    first = words[0].lower_ if words else None
+    return first in _DESCRIBED_SUBJECT or (opens and first in QUANTIFIERS)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the quote at ``start`` opens its sentence: first in its paragraph or after a stop."""
+    before = text[_para_start(text, start) : start].rstrip()
+    return not before or before[-1] in ".?!”\"'"
 
 
 def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
@@ -950,7 +986,7 @@ _MERGE_GAP = 60
 
 
 # A word and the stop after it that may end a sentence ("on Sunday. He", "(D-Calif.). “").
-_WORD_STOP = re.compile(r"(\w+)[.?!]['’\"”)]*[.?!]?\s+(?=[A-Z“\"]|'')")
+_WORD_STOP = re.compile(r"(\w+)[.?!]['’\"”)]*[.?!]?\s+(?=[A-Z“\"'`])")
 # Words that a stop follows inside a sentence: titles, initials ("Rep. Jim Clyburn", "H.W. Bush").
 _ABBREVIATIONS = {
     *["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "maj"],
