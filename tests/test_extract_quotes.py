@@ -72,12 +72,12 @@ def test_quotes_kind_and_speaker(nlp, text, kind, quoted, speaker):
         (
             "Christie spoke in Iowa.\n\nIn his state, Christie said, nonviolent first-time drug offenders are "
             "sent to mandatory drug treatment.",
-            "In his state, Christie said, nonviolent first-time drug offenders are sent to mandatory drug treatment.",
+            "In his state, Christie said, nonviolent first-time drug offenders are sent to mandatory drug treatment",
             "Christie",
         ),
         (
             "Jane Smith visited the park.\n\nThe golf industry, she said, is doing much better than it has since 2009.",
-            "The golf industry, she said, is doing much better than it has since 2009.",
+            "The golf industry, she said, is doing much better than it has since 2009",
             "Jane Smith",
         ),
     ],
@@ -85,6 +85,15 @@ def test_quotes_kind_and_speaker(nlp, text, kind, quoted, speaker):
 def test_quotes_parenthetical_cue_reports_its_sentence(nlp, text, quoted, speaker):
     """A cue set off by commas inside a sentence ("…, Christie said, …") reports the whole sentence."""
     assert ("indirect", quoted, speaker) in _quotes(nlp, text)
+
+
+def test_quotes_parenthetical_cue_before_quote_that_goes_on_reports_its_sentence(nlp):
+    text = (
+        "Jane Smith toured the club.\n\nThe club's heavy investment in its facilities, Ms. Smith said, "
+        "''is a perfect example of adapting'' to the changing economics of golf."
+    )
+    quotes = _quotes(nlp, text)
+    assert ("mixed", text[text.index("The club") : -1], "Jane Smith") in quotes
 
 
 def test_quotes_parenthetical_cue_before_quote_introduces_it(nlp):

@@ -473,6 +473,8 @@ def _content(
         # cue interrupts is what was said, the cue within it, as annotators mark it.
         para_start = _para_start(doc_text(doc), cue.idx)
         tokens = [t for t in cue.head.subtree if t.idx >= para_start and not t.is_space]
+        if tokens and tokens[-1].text == ".":
+            tokens.pop()  # the sentence's stop is not part of what was said
         return _char_span(doc, _contiguous(tokens, nested))
     if cue.tag_.startswith("VB"):
         # No clause reported: what the cue is about ("tweeted a chart of …", "called for higher
@@ -495,7 +497,7 @@ def _content(
 
 def _parenthetical(cue: Token) -> bool:
     """A cue set off by commas inside the sentence it reports, its subject right before it
-    (", Christie said, "), and no quotation opening after it (", he said, “…”" introduces that quote)."""
+    (", Christie said, "), and no quoted sentence opening after it (", he said, “…”" introduces that quote)."""
     doc = cue.doc
     if not (cue.dep_ == "parataxis" and cue.i < cue.head.i and cue.i > 0 and cue.i + 2 < len(doc)):
         return False
@@ -506,8 +508,15 @@ def _parenthetical(cue: Token) -> bool:
         and subject.left_edge.i > 0
         and doc[subject.left_edge.i - 1].text == ","
         and doc[cue.i + 1].text == ","
-        and not _QUOTE_MARKS.match(doc[cue.i + 2].text)
+        and not _opens_quoted_sentence(doc, cue.i + 2)
     )
+
+
+def _opens_quoted_sentence(doc: Doc, i: int) -> bool:
+    """An opening mark at token ``i`` before a capital ("“I never said …”"), not one that goes on with
+    the reporter's sentence ("…, Ms. Tanzer said, ''is a perfect example of adapting''")."""
+    following = doc[i + 1].text if i + 1 < len(doc) else ""
+    return bool(_QUOTE_MARKS.match(doc[i].text)) and not following[:1].islower()
 
 
 # Prepositions that introduce what a cue is about rather than when or where it was said.
