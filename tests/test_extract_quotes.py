@@ -29,6 +29,9 @@ from stancemap.extract.quotes import quote_spans
         ("The center, who is 6'10'' tall, said ''I feel great.''", ["''I feel great.''"]),
         ("\"He is 6'10'' and he can shoot,\" the coach said.", ["\"He is 6'10'' and he can shoot,\""]),
         ("It wasn''t clear why, Mr. Levin said.", []),
+        ("The store sold 55'' televisions last week.", []),
+        # A closing mark may follow a digit; one style does not close the other.
+        ("He promoted his ''Agenda 47'' platform.", ["''Agenda 47''"]),
     ],
 )
 def test_quote_spans_keep_marks_and_survive_unbalanced(text, expected):
@@ -85,6 +88,33 @@ def test_quotes_kind_and_speaker(nlp, text, kind, quoted, speaker):
 def test_quotes_parenthetical_cue_reports_its_sentence(nlp, text, quoted, speaker):
     """A cue set off by commas inside a sentence ("…, Christie said, …") reports the whole sentence."""
     assert ("indirect", quoted, speaker) in _quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Karen Bass spoke on Monday.\n\nThe fires, Bass told reporters, were the worst in the city's history.",
+            "Karen Bass",
+        ),
+        (
+            "Gina Raimondo spoke.\n\nThe deal, Raimondo said on Tuesday, was a disaster for American workers.",
+            "Gina Raimondo",
+        ),
+        (
+            "The utility faced questions.\n\nThe outage, a spokeswoman for the utility said, was caused by high winds.",
+            "a spokeswoman",
+        ),
+        # The pronoun's antecedent is never a name inside the clause it interrupts.
+        (
+            "“I am running to heal the divide,” Robert Kennedy said.\n\nVaccines, he said, should be studied more closely.",
+            "Robert Kennedy",
+        ),
+    ],
+)
+def test_quotes_parenthetical_cue_with_words_of_its_own(nlp, text, speaker):
+    (quote,) = [q for q in nlp(text)._.quotes if q.kind == "indirect"]
+    assert quote.text.startswith(text.split("\n\n")[1][:9]) and quote.speaker.name == speaker
 
 
 def test_quotes_parenthetical_cue_before_quote_that_goes_on_reports_its_sentence(nlp):
@@ -662,6 +692,7 @@ def test_quotes_not_reported_speech(nlp, text):
         "Margaret Thatcher became Prime Minister in 1979.\n\nNicknamed “the Iron Lady,” Thatcher, who led "
         "Britain for 11 years, expected absolute loyalty from her cabinet.",
         "The police arrived at noon.\n\n“Leave it, mate,” the man in the grey hoodie walked away moments later.",
+        "The party met on Monday.\n\n“Medicare for All,” some Democrats fear, could cost them the election.",
     ],
 )
 def test_quotes_title_before_reporters_clause_is_no_direct_quote(nlp, text):

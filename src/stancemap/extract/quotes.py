@@ -29,10 +29,11 @@ from .speakers import resolve_speaker, speaker_of
 from .trailing import DETERMINERS, QUANTIFIERS, SUBJECT_PRONOUNS, attribution_after
 
 # Straight marks open and close alike. Two apostrophes are one straight mark, as some newspaper
-# archives print quotes ("''We will win,'' she said"), but not after a digit (6'10'') or inside a
-# word (a typo'd "wasn''t"); two backticks open a quote in the same style ("``We will win,''").
+# archives print quotes ("''We will win,'' she said"), but not inside a word (a typo'd "wasn''t")
+# or after feet and inches (6'10''); two backticks open a quote in the same style ("``We will win,''").
 _OPEN, _CLOSE = {"“", '"', "''", "``"}, {"”", '"', "''"}
-_QUOTE_MARKS = re.compile(r"(?<!\d)''(?!\w)|(?<!\w)''|``|[\"“”]")
+_APOSTROPHES = {"''", "``"}
+_QUOTE_MARKS = re.compile(r"(?<!\d'\d)(?<!\d'\d\d)(?:(?<!\w)''|''(?!\w))|``|[\"“”]")
 _MIN_DIRECT_WORDS = 4  # shorter quoted pieces are scare quotes or titles, part of mixed speech at most
 _TRIM = " \t\n,;:—–-"
 # How far after a closing mark a cue may start and still be its attribution ("…,” the former
@@ -65,20 +66,25 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     for para in re.finditer(r"[^\n]+", text):
-        opened = None
+        opened = opener = None
         for match in _QUOTE_MARKS.finditer(para.group()):
             pos, mark = para.start() + match.start(), match.group()
             if opened is None:
-                if mark in _OPEN:
-                    opened = pos
-            elif mark in _CLOSE:
+                # Two apostrophes glued to the word before close nothing open: "55'' televisions".
+                if mark in _OPEN and not (mark == "''" and pos > 0 and text[pos - 1].isalnum()):
+                    opened, opener = pos, mark
+            elif mark in _CLOSE and (mark in _APOSTROPHES) == (opener in _APOSTROPHES):
+                # Each style closes its own: "''" inside a “…” quote is an inch mark or a typo.
                 spans.append((opened, pos + len(mark)))
                 opened = None
             elif mark == "“" and _reversed_close(para.group(), match.start()):
                 spans.append((opened, pos + 1))  # "“It's unusual,“ said Larry Noble": a typo'd close
                 opened = None
             elif mark == "“":
-                opened = pos  # an opening mark while one is open: the earlier one was unbalanced
+                opened, opener = (
+                    pos,
+                    mark,
+                )  # an opening mark while one is open: the earlier one was unbalanced
         if opened is not None and para.end() - opened > 20:
             spans.append((opened, para.end()))
     return spans
@@ -472,9 +478,19 @@ def _content(
         # "In his state, Christie said, offenders are sent to treatment": the whole sentence the
         # cue interrupts is what was said, the cue within it, as annotators mark it.
         para_start = _para_start(doc_text(doc), cue.idx)
-        tokens = [t for t in cue.head.subtree if t.idx >= para_start and not t.is_space]
-        if tokens and tokens[-1].text == ".":
-            tokens.pop()  # the sentence's stop is not part of what was said
+        # A clause coordinated after it with a cue of its own is reported on its own ("…, and
+        # inflation, she added, is falling").
+        after = [
+            c
+            for c in cue.head.children
+            if c.dep_ == "conj" and c.i > cue.i and any(t.i in nested for t in c.subtree)
+        ]
+        end = min((c.left_edge.i for c in after), default=cue.head.right_edge.i + 1)
+        while end - 1 > cue.i and doc[end - 1].dep_ in {"cc", "punct"}:
+            end -= 1  # ", and" before it
+        tokens = [t for t in cue.head.subtree if t.i < end and t.idx >= para_start and not t.is_space]
+        while tokens and tokens[-1].text in {".", ","}:
+            tokens.pop()  # the stop or the comma before the next clause is not part of what was said
         return _char_span(doc, _contiguous(tokens, nested))
     if cue.tag_.startswith("VB"):
         # No clause reported: what the cue is about ("tweeted a chart of …", "called for higher
@@ -496,27 +512,34 @@ def _content(
 
 
 def _parenthetical(cue: Token) -> bool:
-    """A cue set off by commas inside the sentence it reports, its subject right before it
-    (", Christie said, "), and no quoted sentence opening after it (", he said, “…”" introduces that quote)."""
+    """A cue set off by commas inside the sentence it reports, its subject before it (", Christie
+    said, ", ", a spokeswoman for the utility said on Monday, "), and no quoted sentence opening after
+    it (", he said, “…”" introduces that quote)."""
     doc = cue.doc
-    if not (cue.dep_ == "parataxis" and cue.i < cue.head.i and cue.i > 0 and cue.i + 2 < len(doc)):
+    if not (cue.dep_ == "parataxis" and cue.i < cue.head.i):
         return False
-    subject = doc[cue.i - 1]
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subject is None or subject.left_edge.i == 0 or doc[subject.left_edge.i - 1].text != ",":
+        return False
+    # The comma that closes it, after any words of its own ("said on Monday,", "told reporters,").
+    own = {t.i for t in cue.subtree}
+    close = cue.i + 1
+    while close in own and doc[close].text != ",":
+        close += 1
     return (
-        subject.dep_ == "nsubj"
-        and subject.head.i == cue.i
-        and subject.left_edge.i > 0
-        and doc[subject.left_edge.i - 1].text == ","
-        and doc[cue.i + 1].text == ","
-        and not _opens_quoted_sentence(doc, cue.i + 2)
+        close + 1 < len(doc)
+        and doc[close].text == ","
+        and not any(c.dep_ in {"ccomp", "xcomp"} for c in cue.children)
+        and not _opens_quoted_sentence(doc, close + 1)
     )
 
 
 def _opens_quoted_sentence(doc: Doc, i: int) -> bool:
     """An opening mark at token ``i`` before a capital ("“I never said …”"), not one that goes on with
     the reporter's sentence ("…, Ms. Tanzer said, ''is a perfect example of adapting''")."""
-    following = doc[i + 1].text if i + 1 < len(doc) else ""
-    return bool(_QUOTE_MARKS.match(doc[i].text)) and not following[:1].islower()
+    text = doc_text(doc)
+    mark = _QUOTE_MARKS.match(text, doc[i].idx)
+    return mark is not None and not text[mark.end() : mark.end() + 1].islower()
 
 
 # Prepositions that introduce what a cue is about rather than when or where it was said.
@@ -582,12 +605,13 @@ def _spoken(doc: Doc, text: str, span: tuple[int, int], trailing: tuple[Token, T
         return True
     # Any verb after a pronoun or a described person ("“medical problem,” a doctor had typed");
     # after a bare name it may be a title's ("the film “Jaws,” Spielberg directed"); after a
-    # quantifier only when the piece opens its sentence ("“Shame on you!” some protesters chanted",
-    # not "After “Jaws,” many viewers stayed …").
+    # quantifier only when the piece is a sentence of its own ("“Shame on you!” some protesters
+    # chanted.", not "After “Jaws,” many viewers stayed …" or "“Jaws,” many people remember, terrified …").
     between = doc.char_span(span[1], head.idx + len(head), alignment_mode="expand")
     words = [t for t in between or [] if not (t.is_punct or t.is_space)]
     first = words[0].lower_ if words else None
-    return first in _DESCRIBED_SUBJECT or (opens and first in QUANTIFIERS)
+    alone = opens and verb.i + 1 < len(doc) and doc[verb.i + 1].text in {".", "!", "?"}
+    return first in _DESCRIBED_SUBJECT or (alone and first in QUANTIFIERS)
 
 
 def _opens_sentence(text: str, start: int) -> bool:

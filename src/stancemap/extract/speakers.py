@@ -89,6 +89,12 @@ def antecedent(doc: Doc, table: ActorTable, position: int) -> str | None:
     sent_starts = [s.start for s in doc.sents if s.start <= position]
     horizon = sent_starts[max(0, len(sent_starts) - 1 - _PRONOUN_REACH)] if sent_starts else 0
     people = [m for m in table.mentions if m.kind == "person" and horizon <= m.start < position]
+    verb = doc[position].head
+    if verb.dep_ == "parataxis" and verb.i < verb.head.i:
+        # "Vaccines, he said, should be studied": the clause the cue interrupts is what was said;
+        # no one named in it is the pronoun's antecedent.
+        reported = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+        people = [m for m in people if m.start not in reported]
     wanted = _PRONOUN_GENDER.get(doc[position].lower_)
     if wanted is not None:
         known = genders(doc, table)
