@@ -131,6 +131,29 @@ def test_quotes_parenthetical_cue_before_quote_introduces_it(nlp):
     assert ("direct", "“I never said I would pay.”", "he") in _quotes(nlp, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        (
+            "Last month, FBI Director Jane Smith said the handling of the servers was "
+            '"extremely careless," but declined to charge anyone.',
+            'the handling of the servers was "extremely careless,"',
+        ),
+        (
+            "FBI general counsel James Baker said the probe is “ongoing.”",
+            "the probe is “ongoing.”",
+        ),
+        (
+            "For his part, Bush tweeted Monday that Trump is a “loser,” a “liar” and a “whiner.”",
+            "Trump is a “loser,” a “liar” and a “whiner.”",
+        ),
+    ],
+)
+def test_quotes_mixed_quote_keeps_its_closing_mark(nlp, text, quoted):
+    """The closing mark the parser hangs on the main verb still closes the mixed quote."""
+    assert [q.text for q in nlp(text)._.quotes if q.kind == "mixed"] == [quoted]
+
+
 def test_pieces_of_one_speaker_merge(nlp):
     text = "“We will not back down,” Jane Smith said. “Not now, not ever, not for anyone.”"
     (quote,) = nlp(text)._.quotes

@@ -90,6 +90,18 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_CLOSING_AFTER = re.compile(r"[,.!?]?(?:''|[\"”])")
+
+
+def _close_open_mark(text: str, start: int, end: int) -> int:
+    """``end`` moved past a closing mark right after it when ``text[start:end]`` leaves a quotation
+    open ("called it “extremely careless" + ",”"): the parser hangs the mark on the main verb."""
+    if len(_QUOTE_MARKS.findall(text, start, end)) % 2 == 0:
+        return end
+    closing = _CLOSING_AFTER.match(text, end)
+    return closing.end() if closing else end
+
+
 def _para_start(text: str, pos: int) -> int:
     """Where the paragraph holding ``pos`` begins."""
     return text.rfind("\n", 0, pos) + 1
@@ -663,6 +675,7 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
             else:
                 # The parse often leaves the closing mark to the main verb: the quote ends the clause.
                 end = max([end, *(d[1] for d in inside if start <= d[0] < end and d[1] - end <= 3)])
+        end = _close_open_mark(text, start, end)
         marks = bool(_QUOTE_MARKS.search(text[start:end]))
         quotes.append(
             Quote(start, end, text[start:end], "mixed" if marks else "indirect", cue.span, speakers[id(cue)])
