@@ -781,6 +781,37 @@ def test_quotes_short_piece_opening_its_sentence_is_speech(nlp, text, speaker):
     assert [q.speaker.name for q in nlp(text)._.quotes if q.kind == "direct"] == [speaker]
 
 
+def test_quote_spans_single_marks_in_british_style():
+    text = (
+        "‘We must not let Ukraine down,’ he said. ‘It is our duty to the voters’ families.’\n\n"
+        "Mr Macron added: ‘Europe’s security is at stake.’ He called it ‘premature’."
+    )
+    assert [text[a:b] for a, b in quote_spans(text)] == [
+        "‘We must not let Ukraine down,’",
+        "‘It is our duty to the voters’ families.’",
+        "‘Europe’s security is at stake.’",
+        "‘premature’",
+    ]
+
+
+def test_quote_spans_single_marks_inside_double_ones_are_no_quotes_of_their_own():
+    text = "“He told me ‘no’ twice,” she said. “I won’t forget it.” Mr Smith’s aides agreed."
+    assert [text[a:b] for a, b in quote_spans(text)] == ["“He told me ‘no’ twice,”", "“I won’t forget it.”"]
+
+
+def test_quotes_british_single_marks(nlp):
+    text = (
+        "Sir Keir Starmer spoke in Paris on Monday.\n\n‘We must not let Ukraine down,’ he said. ‘It is our "
+        "duty.’\n\nMr Macron added: ‘Europe’s security is at stake.’\n\nSir Keir said talk of troops was "
+        "‘premature’ but did not rule it out."
+    )
+    assert [(q.kind, q.text, q.speaker.name) for q in nlp(text)._.quotes] == [
+        ("direct", "‘We must not let Ukraine down,’ he said. ‘It is our duty.’", "Keir Starmer"),
+        ("direct", "‘Europe’s security is at stake.’", "Macron"),
+        ("mixed", "talk of troops was ‘premature’ but did not rule it out", "Keir Starmer"),
+    ]
+
+
 def test_quotes_text_that_reads_is_the_speaker(nlp):
     text = (
         'The campaign sent an email.\n\n"Friend, let me be blunt. I can beat Hillary Clinton. Donald can\'t," '

@@ -57,6 +57,19 @@ class Cue:
     content: tuple[int, int] | None  # char span of the reported content
 
 
+# British news quotes speech in single marks (‘We will,’ he said) and quotes within in double ones.
+# A text is in that style when single marks open more passages than double ones; a closing single
+# mark is never inside a word (Europe’s, don’t) nor a plural's possessive before a word (voters’ wishes).
+_SINGLE_MARKS = re.compile(r"‘|’(?!\w)(?!(?<=s’) [a-z])")
+_SINGLE_OPENINGS = re.compile(r"(?<![^\s(:—–-])‘(?=\w)")
+_DOUBLE_OPENINGS = re.compile(r"“|(?<![^\s(:—–-])\"(?=\w)|''|``")
+
+
+def single_marks(text: str) -> bool:
+    """Whether ``text`` quotes speech in single marks, British style."""
+    return len(_SINGLE_OPENINGS.findall(text)) > len(_DOUBLE_OPENINGS.findall(text))
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Inner spans of quotation-marked passages, paragraph by paragraph.
 
@@ -64,6 +77,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     paragraph with a new mark); a stray closing mark is ignored. One missing mark costs one quote,
     never the rest of the article.
     """
+    if single_marks(text):
+        return _single_quote_spans(text)
     spans = []
     for para in re.finditer(r"[^\n]+", text):
         opened = opener = None
@@ -81,22 +96,42 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((opened, pos + 1))  # "“It's unusual,“ said Larry Noble": a typo'd close
                 opened = None
             elif mark == "“":
-                opened, opener = (
-                    pos,
-                    mark,
-                )  # an opening mark while one is open: the earlier one was unbalanced
+                # An opening mark while one is open: the earlier one was unbalanced.
+                opened, opener = pos, mark
         if opened is not None and para.end() - opened > 20:
             spans.append((opened, para.end()))
     return spans
 
 
-_CLOSING_AFTER = re.compile(r"[,.!?]?(?:''|[\"”])")
+def _single_quote_spans(text: str) -> list[tuple[int, int]]:
+    """``quote_spans`` for a text in single marks: ‘ opens, ’ outside a word closes."""
+    spans = []
+    for para in re.finditer(r"[^\n]+", text):
+        opened = None
+        for match in _SINGLE_MARKS.finditer(para.group()):
+            pos = para.start() + match.start()
+            if match.group() == "‘":
+                opened = pos  # an opening mark while one is open: the earlier one was unbalanced
+            elif opened is not None:
+                spans.append((opened, pos + 1))
+                opened = None
+        if opened is not None and para.end() - opened > 20:
+            spans.append((opened, para.end()))
+    return spans
 
 
-def _close_open_mark(text: str, start: int, end: int) -> int:
+def quote_marks(text: str) -> re.Pattern:
+    """The quotation marks ``text`` quotes speech in."""
+    return _SINGLE_MARKS if single_marks(text) else _QUOTE_MARKS
+
+
+_CLOSING_AFTER = re.compile(r"[,.!?]?(?:''|[\"”’])")
+
+
+def _close_open_mark(text: str, start: int, end: int, marks: re.Pattern) -> int:
     """``end`` moved past a closing mark right after it when ``text[start:end]`` leaves a quotation
     open ("called it “extremely careless" + ",”"): the parser hangs the mark on the main verb."""
-    if len(_QUOTE_MARKS.findall(text, start, end)) % 2 == 0:
+    if len(marks.findall(text, start, end)) % 2 == 0:
         return end
     closing = _CLOSING_AFTER.match(text, end)
     return closing.end() if closing else end
@@ -635,6 +670,7 @@ def _opens_sentence(text: str, start: int) -> bool:
 def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
     """All quotes of ``doc`` with cue and speaker (offsets relative to ``doc.text``)."""
     text = doc_text(doc)
+    marks_in_text = quote_marks(text)
     cues = find_cues(doc)
     speakers = {
         id(c): resolve_speaker(doc, table, c.speaker_head) if c.speaker_head is not None else None
@@ -675,8 +711,8 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
             else:
                 # The parse often leaves the closing mark to the main verb: the quote ends the clause.
                 end = max([end, *(d[1] for d in inside if start <= d[0] < end and d[1] - end <= 3)])
-        end = _close_open_mark(text, start, end)
-        marks = bool(_QUOTE_MARKS.search(text[start:end]))
+        end = _close_open_mark(text, start, end, marks_in_text)
+        marks = bool(marks_in_text.search(text, start, end))
         quotes.append(
             Quote(start, end, text[start:end], "mixed" if marks else "indirect", cue.span, speakers[id(cue)])
         )

@@ -13,8 +13,9 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import CUE_FORMS
 
-# A closing mark as the tokenizer leaves it; "“" too, where the quote finder read it as a typo'd close.
-_CLOSING = {"”", '"', "''", "“"}
+# A closing mark as the tokenizer leaves it; "“" too, where the quote finder read it as a typo'd close,
+# and "’" in a text quoted in single marks.
+_CLOSING = {"”", '"', "''", "“", "’"}
 # How a speaker phrase may begin: a subject pronoun, or a determiner before a described person.
 SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
 DETERMINERS = {"the", "a", "an", "his", "her", "their", "one", "another"}
