@@ -794,6 +794,46 @@ def test_quote_spans_single_marks_in_british_style():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A closing mark after a plural closes, unless a plain closing mark follows.
+        (
+            "‘I told them,’ she said.\n\nShe accused ministers of treating voters as ‘mugs’ and warned of "
+            "‘years in the wilderness’ unless it changed.",
+            ["‘I told them,’", "‘mugs’", "‘years in the wilderness’"],
+        ),
+        (
+            "‘We will protect the pensioners’ £300 payment,’ she said. ‘I was a rock ’n’ roll kid,’ he said.",
+            ["‘We will protect the pensioners’ £300 payment,’", "‘I was a rock ’n’ roll kid,’"],
+        ),
+        # A decade is no opening mark.
+        (
+            "‘It was fine,’ he said.\n\nHe grew up in Essex in the ‘80s, and farmed there for decades.",
+            ["‘It was fine,’"],
+        ),
+        # A “…” statement in a British article still counts.
+        (
+            "‘It was horrible,’ said one fan.\n\nThe FA said: “We are aware of the incident.”",
+            ["‘It was horrible,’", "“We are aware of the incident.”"],
+        ),
+        # Headlines in single marks do not make a text British: its “…” quotes stay whole.
+        (
+            "Trump calls Harris ‘dumb’ at rally\nHarris camp says Trump is ‘unhinged’\n“She’s a disaster,” Trump "
+            "said.\nA spokesman said: “When a supporter yelled ‘lock her up,’ Trump smiled.”",
+            [
+                "‘dumb’",
+                "‘unhinged’",
+                "“She’s a disaster,”",
+                "“When a supporter yelled ‘lock her up,’ Trump smiled.”",
+            ],
+        ),
+    ],
+)
+def test_quote_spans_single_marks_and_apostrophes(text, expected):
+    assert [text[a:b] for a, b in quote_spans(text)] == expected
+
+
 def test_quote_spans_single_marks_inside_double_ones_are_no_quotes_of_their_own():
     text = "“He told me ‘no’ twice,” she said. “I won’t forget it.” Mr Smith’s aides agreed."
     assert [text[a:b] for a, b in quote_spans(text)] == ["“He told me ‘no’ twice,”", "“I won’t forget it.”"]

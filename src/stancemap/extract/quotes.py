@@ -58,11 +58,16 @@ class Cue:
 
 
 # British news quotes speech in single marks (‘We will,’ he said) and quotes within in double ones.
-# A text is in that style when single marks open more passages than double ones; a closing single
-# mark is never inside a word (Europe’s, don’t) nor a plural's possessive before a word (voters’ wishes).
-_SINGLE_MARKS = re.compile(r"‘|’(?!\w)(?!(?<=s’) [a-z])")
-_SINGLE_OPENINGS = re.compile(r"(?<![^\s(:—–-])‘(?=\w)")
-_DOUBLE_OPENINGS = re.compile(r"“|(?<![^\s(:—–-])\"(?=\w)|''|``")
+# A text is in that style when single marks open more paragraphs or colon introductions than double
+# ones do (a headline's ‘scare quotes’ or a nested ‘…’ do not count). An opening single mark starts a
+# word, not a decade (‘80s); a closing one is never inside a word (Europe’s, don’t).
+_SINGLE_MARKS = re.compile(r"‘(?!\d\ds\b)|’(?!\w)")
+_SPEECH_OPENING = r"(?:^|(?<=:)|(?<=: ))[ \t]*"
+_SINGLE_OPENINGS = re.compile(_SPEECH_OPENING + r"‘(?=\w)", re.M)
+_DOUBLE_OPENINGS = re.compile(_SPEECH_OPENING + r"(?:“|\"(?=\w)|''|``)", re.M)
+# A closing single mark that may be an apostrophe: after a letter and before a word ("the voters’
+# wishes", "rock ’n’ roll", but also "called it ‘disastrous’ for …").
+_AMBIGUOUS_CLOSE = re.compile(r"(?<=[^\W\d_])’(?= +[^\s,.;:?!)])")
 
 
 def single_marks(text: str) -> bool:
@@ -75,10 +80,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
     An opening mark left open at a paragraph's end runs to that end (news style re-opens the next
     paragraph with a new mark); a stray closing mark is ignored. One missing mark costs one quote,
-    never the rest of the article.
+    never the rest of the article. Passages in the text's other style of marks count where they lie
+    outside its own ones (a “…” statement in a British article).
     """
-    if single_marks(text):
-        return _single_quote_spans(text)
+    double, single = _double_quote_spans(text), _single_quote_spans(text)
+    own, other = (single, double) if single_marks(text) else (double, single)
+    return sorted(own + [s for s in other if not any(_overlap(s, o) for o in own)])
+
+
+def _double_quote_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for para in re.finditer(r"[^\n]+", text):
         opened = opener = None
@@ -104,37 +114,31 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _single_quote_spans(text: str) -> list[tuple[int, int]]:
-    """``quote_spans`` for a text in single marks: ‘ opens, ’ outside a word closes."""
+    """Spans in single marks: ‘ opens; ’ closes, unless it may be an apostrophe (see
+    ``_AMBIGUOUS_CLOSE``) and a plain closing mark follows before the next opening one."""
     spans = []
     for para in re.finditer(r"[^\n]+", text):
+        marks = list(_SINGLE_MARKS.finditer(text, para.start(), para.end()))
         opened = None
-        for match in _SINGLE_MARKS.finditer(para.group()):
-            pos = para.start() + match.start()
+        for n, match in enumerate(marks):
             if match.group() == "‘":
-                opened = pos  # an opening mark while one is open: the earlier one was unbalanced
-            elif opened is not None:
-                spans.append((opened, pos + 1))
-                opened = None
+                opened = match.start()  # an opening mark while one is open: the earlier one was unbalanced
+                continue
+            if opened is None:
+                continue
+            if _AMBIGUOUS_CLOSE.match(text, match.start()):
+                later = []
+                for following in marks[n + 1 :]:
+                    if following.group() == "‘":
+                        break
+                    later.append(following)
+                if any(not _AMBIGUOUS_CLOSE.match(text, m.start()) for m in later):
+                    continue  # "the pensioners’ £300 payment,’": the plain mark closes
+            spans.append((opened, match.end()))
+            opened = None
         if opened is not None and para.end() - opened > 20:
             spans.append((opened, para.end()))
     return spans
-
-
-def quote_marks(text: str) -> re.Pattern:
-    """The quotation marks ``text`` quotes speech in."""
-    return _SINGLE_MARKS if single_marks(text) else _QUOTE_MARKS
-
-
-_CLOSING_AFTER = re.compile(r"[,.!?]?(?:''|[\"”’])")
-
-
-def _close_open_mark(text: str, start: int, end: int, marks: re.Pattern) -> int:
-    """``end`` moved past a closing mark right after it when ``text[start:end]`` leaves a quotation
-    open ("called it “extremely careless" + ",”"): the parser hangs the mark on the main verb."""
-    if len(marks.findall(text, start, end)) % 2 == 0:
-        return end
-    closing = _CLOSING_AFTER.match(text, end)
-    return closing.end() if closing else end
 
 
 def _para_start(text: str, pos: int) -> int:
@@ -670,7 +674,6 @@ def _opens_sentence(text: str, start: int) -> bool:
 def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
     """All quotes of ``doc`` with cue and speaker (offsets relative to ``doc.text``)."""
     text = doc_text(doc)
-    marks_in_text = quote_marks(text)
     cues = find_cues(doc)
     speakers = {
         id(c): resolve_speaker(doc, table, c.speaker_head) if c.speaker_head is not None else None
@@ -711,8 +714,10 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
             else:
                 # The parse often leaves the closing mark to the main verb: the quote ends the clause.
                 end = max([end, *(d[1] for d in inside if start <= d[0] < end and d[1] - end <= 3)])
-        end = _close_open_mark(text, start, end, marks_in_text)
-        marks = bool(marks_in_text.search(text, start, end))
+        # A quotation the clause leaves open closes right after it: the parser hangs the closing mark
+        # on the main verb ("called it “extremely careless" + ",”").
+        end = max([end, *(q[1] for q in after if start <= q[0] < end < q[1] <= end + 3)])
+        marks = any(_overlap(quoted_span, (start, end)) for quoted_span in after)
         quotes.append(
             Quote(start, end, text[start:end], "mixed" if marks else "indirect", cue.span, speakers[id(cue)])
         )
