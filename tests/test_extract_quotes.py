@@ -756,6 +756,15 @@ def test_quotes_two_apostrophes_mark_direct_quotes(nlp):
     ]
 
 
+def test_quotes_single_mark_pieces_merge_across_long_attribution(nlp):
+    text = (
+        "John Ward Anderson worked in Kiev.\n\n‘It was a mess,’ said John Ward Anderson, a Podesta employee "
+        "who worked with him in Kiev. ‘Nobody knew what to do.’"
+    )
+    (quote,) = [q for q in nlp(text)._.quotes if q.kind == "direct"]
+    assert quote.text.startswith("‘It was a mess,’") and quote.text.endswith("what to do.’")
+
+
 def test_quotes_two_apostrophe_pieces_merge_across_long_attribution(nlp):
     text = (
         "David Paterson spoke.\n\n''Why now?'' asked Mr. Paterson, the former governor, who left office in 2010. "
@@ -806,6 +815,11 @@ def test_quote_spans_single_marks_in_british_style():
         (
             "‘We will protect the pensioners’ £300 payment,’ she said. ‘I was a rock ’n’ roll kid,’ he said.",
             ["‘We will protect the pensioners’ £300 payment,’", "‘I was a rock ’n’ roll kid,’"],
+        ),
+        # A mark glued to the word before is a typo'd apostrophe, not an opening.
+        (
+            "‘It was fine,’ he said.\n\nTrump‘s campaign manager said the rally would go ahead.",
+            ["‘It was fine,’"],
         ),
         # A decade is no opening mark.
         (

@@ -79,7 +79,7 @@ def furniture(lines: list[str], title: str | None = None) -> list[bool]:
 
 def _quoted(line: str) -> bool:
     """Reported speech that mentions a newsletter is article text, not a signup box."""
-    return bool(re.search(r"[\"“”]|''|\bsaid\b|\bsays\b", line))
+    return bool(re.search(r"[\"“”‘]|''|\bsaid\b|\bsays\b", line))
 
 
 def clean_html(document: Document) -> Cleaned:

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor
-from .doctext import doc_text
 from .lexicon import (
     CANONICAL_PLACES,
     CUE_FORMS,
@@ -341,13 +340,10 @@ def _main_bearer(doc: Doc, table: ActorTable, fits: list[Actor]) -> Actor:
 def _quoted(doc: Doc, i: int) -> bool:
     """Whether token ``i`` stands inside quotation marks: a name there is the speaker's word, not the
     reporter's reference ("“My husband, Bill Clinton, balanced the budget,” Clinton said")."""
-    from .quotes import quote_spans  # quotes builds on actors: imported late
+    from .quotes import doc_quote_spans  # quotes builds on actors: imported late
 
-    text, at = doc_text(doc), doc[i].idx
-    para_start = text.rfind("\n", 0, at) + 1
-    para_end = text.find("\n", at)
-    paragraph = text[para_start : len(text) if para_end < 0 else para_end]
-    return any(a <= at - para_start < b for a, b in quote_spans(paragraph))
+    at = doc[i].idx
+    return any(a <= at < b for a, b in doc_quote_spans(doc))
 
 
 def _full_name(span: Span, surname: str) -> bool:

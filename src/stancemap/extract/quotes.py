@@ -42,9 +42,9 @@ _NEAR_AFTER = 80
 # How many heads up from a quoted passage its governing verb may be.
 _GOVERN_REACH = 6
 # A sentence end: a stop, then a space or a closing mark.
-_SENTENCE_END = re.compile(r"[.?!](?:[\s\"”]|'')")
+_SENTENCE_END = re.compile(r"[.?!](?:[\s\"”’]|'')")
 # Between a cue and the opening mark of its quote: no sentence end and no other quotation.
-_BREAK = re.compile(_SENTENCE_END.pattern + "|" + _QUOTE_MARKS.pattern)
+_BREAK = re.compile(_SENTENCE_END.pattern + "|" + _QUOTE_MARKS.pattern + "|‘")
 # All that may stand between a cue and the quote it introduces ("said: “", "added, “").
 _LEAD_IN = re.compile(r"[^\S\n]*[,:—–]?[^\S\n]*")
 
@@ -61,7 +61,9 @@ class Cue:
 # A text is in that style when single marks open more paragraphs or colon introductions than double
 # ones do (a headline's ‘scare quotes’ or a nested ‘…’ do not count). An opening single mark starts a
 # word, not a decade (‘80s); a closing one is never inside a word (Europe’s, don’t).
-_SINGLE_MARKS = re.compile(r"‘(?!\d\ds\b)|’(?!\w)")
+_SINGLE_MARKS = re.compile(r"(?<!\w)‘(?!\d\ds\b)|’(?!\w)")
+# Any opening mark, of either style.
+_OPENING = re.compile(r"(?<!\w)''|``|[\"“]|(?<!\w)‘(?!\d\ds\b)")
 _SPEECH_OPENING = r"(?:^|(?<=:)|(?<=: ))[ \t]*"
 _SINGLE_OPENINGS = re.compile(_SPEECH_OPENING + r"‘(?=\w)", re.M)
 _DOUBLE_OPENINGS = re.compile(_SPEECH_OPENING + r"(?:“|\"(?=\w)|''|``)", re.M)
@@ -86,6 +88,17 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     double, single = _double_quote_spans(text), _single_quote_spans(text)
     own, other = (single, double) if single_marks(text) else (double, single)
     return sorted(own + [s for s in other if not any(_overlap(s, o) for o in own)])
+
+
+_SPANS_KEY = "stancemap_quote_spans"
+
+
+def doc_quote_spans(doc: Doc) -> list[tuple[int, int]]:
+    """``quote_spans`` of a Doc's text, read once per Doc."""
+    spans = doc.user_data.get(_SPANS_KEY)
+    if spans is None:
+        spans = doc.user_data[_SPANS_KEY] = quote_spans(doc_text(doc))
+    return spans
 
 
 def _double_quote_spans(text: str) -> list[tuple[int, int]]:
@@ -589,7 +602,7 @@ def _opens_quoted_sentence(doc: Doc, i: int) -> bool:
     """An opening mark at token ``i`` before a capital ("“I never said …”"), not one that goes on with
     the reporter's sentence ("…, Ms. Tanzer said, ''is a perfect example of adapting''")."""
     text = doc_text(doc)
-    mark = _QUOTE_MARKS.match(text, doc[i].idx)
+    mark = _OPENING.match(text, doc[i].idx)
     return mark is not None and not text[mark.end() : mark.end() + 1].islower()
 
 
@@ -668,7 +681,7 @@ def _spoken(doc: Doc, text: str, span: tuple[int, int], trailing: tuple[Token, T
 def _opens_sentence(text: str, start: int) -> bool:
     """Whether the quote at ``start`` opens its sentence: first in its paragraph or after a stop."""
     before = text[_para_start(text, start) : start].rstrip()
-    return not before or before[-1] in ".?!”\"'"
+    return not before or before[-1] in ".?!”\"'’"
 
 
 def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
@@ -681,7 +694,7 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
     }
     # The attribution after each closing mark, read once: it decides both what counts as a quote
     # and who said it.
-    after = {s: attribution_after(doc, s[1]) for s in quote_spans(text)}
+    after = {s: attribution_after(doc, s[1]) for s in doc_quote_spans(doc)}
     direct = [s for s, trailing in after.items() if _spoken(doc, text, s, trailing)]
     # A cue inside any quoted passage is the quoted speaker's own words ("“I think …”"): it makes
     # no quote of its own and attributes no other quote.
@@ -983,7 +996,7 @@ def _cue_for(doc: Doc, span: tuple[int, int], cues: list[Cue]) -> Cue | None:
     para_end = text.find("\n", span[1])
     para_end = len(text) if para_end < 0 else para_end
     after = [c for c in cues if span[1] <= c.span.start < para_end and c.span.start - span[1] <= _NEAR_AFTER]
-    after = [c for c in after if not _QUOTE_MARKS.search(text[span[1] : c.span.start])]
+    after = [c for c in after if not any(span[1] <= q[0] < c.span.start for q in doc_quote_spans(doc))]
     if after:
         # A quote governed by a verb of the sentence before it belongs to that verb's subject,
         # whatever cue follows (the cue after it reports something else).
@@ -1073,7 +1086,7 @@ _MERGE_GAP = 60
 
 
 # A word and the stop after it that may end a sentence ("on Sunday. He", "(D-Calif.). “").
-_WORD_STOP = re.compile(r"(\w+)[.?!]['’\"”)]*[.?!]?\s+(?=[A-Z“\"'`])")
+_WORD_STOP = re.compile(r"(\w+)[.?!]['’\"”)]*[.?!]?\s+(?=[A-Z“\"'`‘])")
 # Words that a stop follows inside a sentence: titles, initials ("Rep. Jim Clyburn", "H.W. Bush").
 _ABBREVIATIONS = {
     *["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "maj"],

@@ -155,6 +155,7 @@ def _past_placing(doc: Doc, j: int) -> int:
     k = j + 1
     if k < len(doc) and doc[k].tag_ in {"DT", "PRP$"}:
         k += 1
+    first = k
     while (
         k < len(doc)
         and k - j <= _PHRASE_REACH - 1
@@ -162,7 +163,7 @@ def _past_placing(doc: Doc, j: int) -> int:
         and (doc[k].tag_ in _NOUN_PHRASE_TAGS or _name_like(doc[k]))
     ):
         k += 1
-    return k if k > j + 1 else j
+    return k if k > first else j
 
 
 def _verb_then_name(doc: Doc, i: int) -> tuple[Token, Token] | None:
