@@ -25,7 +25,7 @@ from .lexicon import (
     ROLE_WORDS,
     SPEECH_NOUNS,
 )
-from .speakers import resolve_speaker, speaker_of
+from .speakers import interrupts, resolve_speaker, speaker_of
 from .trailing import DETERMINERS, QUANTIFIERS, SUBJECT_PRONOUNS, attribution_after
 
 # Straight marks open and close alike. Two apostrophes are one straight mark, as some newspaper
@@ -61,24 +61,28 @@ class Cue:
 # A text is in that style when single marks open more paragraphs or colon introductions than double
 # ones do (a headline's ‘scare quotes’ or a nested ‘…’ do not count). An opening single mark starts a
 # word, not a decade (‘80s); a closing one is never inside a word (Europe’s, don’t).
-_SINGLE_MARKS = re.compile(r"(?<!\w)‘(?!\d\ds\b)|’(?!\w)")
+_SINGLE_OPEN = r"(?<!\w)‘(?!\d\ds\b)"
+_SINGLE_MARKS = re.compile(_SINGLE_OPEN + r"|’(?!\w)")
 # Any opening mark, of either style.
-_OPENING = re.compile(r"(?<!\w)''|``|[\"“]|(?<!\w)‘(?!\d\ds\b)")
-_SPEECH_OPENING = r"(?:^|(?<=:)|(?<=: ))[ \t]*"
+_OPENING = re.compile(r"(?<!\w)''|``|[\"“]|" + _SINGLE_OPEN)
+_SPEECH_OPENING = r"(?:^|(?<=:))[ \t]*"
 _SINGLE_OPENINGS = re.compile(_SPEECH_OPENING + r"‘(?=\w)", re.M)
 _DOUBLE_OPENINGS = re.compile(_SPEECH_OPENING + r"(?:“|\"(?=\w)|''|``)", re.M)
 # A closing single mark that may be an apostrophe: after a letter and before a word ("the voters’
 # wishes", "rock ’n’ roll", but also "called it ‘disastrous’ for …").
 _AMBIGUOUS_CLOSE = re.compile(r"(?<=[^\W\d_])’(?= +[^\s,.;:?!)])")
+# An opening mark left open runs to the end of its paragraph if that leaves at least this many
+# characters: a shorter tail is a stray mark.
+_MIN_OPEN_RUN = 20
 
 
-def single_marks(text: str) -> bool:
+def _single_marks(text: str) -> bool:
     """Whether ``text`` quotes speech in single marks, British style."""
-    return len(_SINGLE_OPENINGS.findall(text)) > len(_DOUBLE_OPENINGS.findall(text))
+    return "‘" in text and len(_SINGLE_OPENINGS.findall(text)) > len(_DOUBLE_OPENINGS.findall(text))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Inner spans of quotation-marked passages, paragraph by paragraph.
+    """Spans of quotation-marked passages, marks included, paragraph by paragraph.
 
     An opening mark left open at a paragraph's end runs to that end (news style re-opens the next
     paragraph with a new mark); a stray closing mark is ignored. One missing mark costs one quote,
@@ -86,7 +90,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     outside its own ones (a “…” statement in a British article).
     """
     double, single = _double_quote_spans(text), _single_quote_spans(text)
-    own, other = (single, double) if single_marks(text) else (double, single)
+    own, other = (single, double) if _single_marks(text) else (double, single)
     return sorted(own + [s for s in other if not any(_overlap(s, o) for o in own)])
 
 
@@ -101,56 +105,60 @@ def doc_quote_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
+def _left_open(spans: list[tuple[int, int]], opened: int | None, para_end: int) -> None:
+    """A mark still open at the paragraph's end runs to that end, unless it is a stray one."""
+    if opened is not None and para_end - opened > _MIN_OPEN_RUN:
+        spans.append((opened, para_end))
+
+
 def _double_quote_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for para in re.finditer(r"[^\n]+", text):
         opened = opener = None
-        for match in _QUOTE_MARKS.finditer(para.group()):
-            pos, mark = para.start() + match.start(), match.group()
+        for match in _QUOTE_MARKS.finditer(text, para.start(), para.end()):
+            pos, mark = match.start(), match.group()
             if opened is None:
-                # Two apostrophes glued to the word before close nothing open: "55'' televisions".
+                # Two apostrophes glued to the word before open nothing: "55'' televisions".
                 if mark in _OPEN and not (mark == "''" and pos > 0 and text[pos - 1].isalnum()):
                     opened, opener = pos, mark
             elif mark in _CLOSE and (mark in _APOSTROPHES) == (opener in _APOSTROPHES):
                 # Each style closes its own: "''" inside a “…” quote is an inch mark or a typo.
                 spans.append((opened, pos + len(mark)))
                 opened = None
-            elif mark == "“" and _reversed_close(para.group(), match.start()):
+            elif mark == "“" and _reversed_close(para.group(), pos - para.start()):
                 spans.append((opened, pos + 1))  # "“It's unusual,“ said Larry Noble": a typo'd close
                 opened = None
             elif mark == "“":
                 # An opening mark while one is open: the earlier one was unbalanced.
                 opened, opener = pos, mark
-        if opened is not None and para.end() - opened > 20:
-            spans.append((opened, para.end()))
+        _left_open(spans, opened, para.end())
     return spans
 
 
 def _single_quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans in single marks: ‘ opens; ’ closes, unless it may be an apostrophe (see
     ``_AMBIGUOUS_CLOSE``) and a plain closing mark follows before the next opening one."""
+    if "‘" not in text:
+        return []
     spans = []
     for para in re.finditer(r"[^\n]+", text):
         marks = list(_SINGLE_MARKS.finditer(text, para.start(), para.end()))
+        # Read backwards once: whether a plain closing mark follows each mark before the next opening.
+        plain_ahead, seen = [False] * len(marks), False
+        for n in range(len(marks) - 1, -1, -1):
+            plain_ahead[n] = seen
+            if marks[n].group() == "‘":
+                seen = False
+            elif not _AMBIGUOUS_CLOSE.match(text, marks[n].start()):
+                seen = True
         opened = None
-        for n, match in enumerate(marks):
+        for match, plain_follows in zip(marks, plain_ahead, strict=True):
             if match.group() == "‘":
                 opened = match.start()  # an opening mark while one is open: the earlier one was unbalanced
-                continue
-            if opened is None:
-                continue
-            if _AMBIGUOUS_CLOSE.match(text, match.start()):
-                later = []
-                for following in marks[n + 1 :]:
-                    if following.group() == "‘":
-                        break
-                    later.append(following)
-                if any(not _AMBIGUOUS_CLOSE.match(text, m.start()) for m in later):
-                    continue  # "the pensioners’ £300 payment,’": the plain mark closes
-            spans.append((opened, match.end()))
-            opened = None
-        if opened is not None and para.end() - opened > 20:
-            spans.append((opened, para.end()))
+            elif opened is not None and not (_AMBIGUOUS_CLOSE.match(text, match.start()) and plain_follows):
+                spans.append((opened, match.end()))  # "the pensioners’ £300 payment,’": the plain mark closes
+                opened = None
+        _left_open(spans, opened, para.end())
     return spans
 
 
@@ -580,7 +588,7 @@ def _parenthetical(cue: Token) -> bool:
     said, ", ", a spokeswoman for the utility said on Monday, "), and no quoted sentence opening after
     it (", he said, “…”" introduces that quote)."""
     doc = cue.doc
-    if not (cue.dep_ == "parataxis" and cue.i < cue.head.i):
+    if not interrupts(cue):
         return False
     subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
     if subject is None or subject.left_edge.i == 0 or doc[subject.left_edge.i - 1].text != ",":
@@ -724,11 +732,8 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
             own_cue = own_cue or "\n" in text[start : first[0]]  # a quote in the next paragraph stands alone
             if own_cue and first[0] - 1 > start and len(text[first[0] : first[1]].split()) >= 8:
                 end = first[0] - 1
-            else:
-                # The parse often leaves the closing mark to the main verb: the quote ends the clause.
-                end = max([end, *(d[1] for d in inside if start <= d[0] < end and d[1] - end <= 3)])
-        # A quotation the clause leaves open closes right after it: the parser hangs the closing mark
-        # on the main verb ("called it “extremely careless" + ",”").
+        # A quotation the clause leaves open closes right after it: the parser often hangs the closing
+        # mark on the main verb ("called it “extremely careless" + ",”").
         end = max([end, *(q[1] for q in after if start <= q[0] < end < q[1] <= end + 3)])
         marks = any(_overlap(quoted_span, (start, end)) for quoted_span in after)
         quotes.append(

@@ -90,7 +90,7 @@ def antecedent(doc: Doc, table: ActorTable, position: int) -> str | None:
     horizon = sent_starts[max(0, len(sent_starts) - 1 - _PRONOUN_REACH)] if sent_starts else 0
     people = [m for m in table.mentions if m.kind == "person" and horizon <= m.start < position]
     verb = doc[position].head
-    if verb.dep_ == "parataxis" and verb.i < verb.head.i:
+    if interrupts(verb):
         # "Vaccines, he said, should be studied": the clause the cue interrupts is what was said;
         # no one named in it is the pronoun's antecedent.
         reported = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
@@ -105,6 +105,11 @@ def antecedent(doc: Doc, table: ActorTable, position: int) -> str | None:
 
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+def interrupts(verb: Token) -> bool:
+    """Whether ``verb`` stands inside the clause it hangs from, set off by commas (", he said, ")."""
+    return verb.dep_ == "parataxis" and verb.i < verb.head.i
 
 
 def genders(doc: Doc, table: ActorTable) -> dict[str, str]:

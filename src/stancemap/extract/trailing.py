@@ -14,17 +14,21 @@ from spacy.tokens import Doc, Token
 from .lexicon import CUE_FORMS
 
 # A closing mark as the tokenizer leaves it; "“" too, where the quote finder read it as a typo'd close,
-# and "’" in a text quoted in single marks.
+# and "’" of a passage in single marks.
 _CLOSING = {"”", '"', "''", "“", "’"}
-# How a speaker phrase may begin: a subject pronoun, or a determiner before a described person.
+# How a speaker phrase may begin: a subject pronoun, or a determiner or quantifier before a
+# described person or group.
 SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
 DETERMINERS = {"the", "a", "an", "his", "her", "their", "one", "another"}
 # Quantifiers open a described group ("some protesters chanted") but also the reporter's own clause
 # after a title ("After “Jaws,” many viewers stayed out of the water"): see quotes._spoken.
 QUANTIFIERS = {"some", "several", "many"}
+_PHRASE_OPENERS = DETERMINERS | QUANTIFIERS
 _NAME_TAGS = {"NNP", "NNPS"}
 _NOUN_PHRASE_TAGS = {"JJ", "VBN", "NN", "NNS", "NNP", "NNPS", "HYPH", "CD", "POS"}
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
+# What may follow a participle inside a noun phrase ("the first declared candidate").
+_INSIDE_PHRASE_TAGS = _NOUN_PHRASE_TAGS - {"VBN"}
 _VERB_TAGS = {"VBD", "VBZ", "VBP", "VBN"}
 # Forms of verbs that carry no attribution ("“…,” he was …"); matched by form: no lemmatizer runs.
 _NOT_ATTRIBUTION = {
@@ -139,10 +143,11 @@ def _name_then_verb(doc: Doc, i: int) -> tuple[Token, Token] | None:
     if j < len(doc) and doc[j].tag_ == "RB":
         j += 1  # "he later said", "she also told"
     verb = _verb_at(doc, j)
-    if verb is None and _past_placing(doc, j) > j:
+    placed = _past_placing(doc, j) if verb is None else j
+    if placed > j:
         # After a placing phrase only a verb of speaking, or one that ends its clause, attributes
         # ("a Democratic staffer in the room wondered."): "the man in the hoodie walked away" does not.
-        verb = _verb_at(doc, _past_placing(doc, j))
+        verb = _verb_at(doc, placed)
         if verb is not None and not (_reporting_form(verb) or _ends_clause(doc, verb)):
             verb = None
     return (verb, head) if verb is not None else None
@@ -184,7 +189,7 @@ def _name_at(doc: Doc, i: int, *, pronouns: bool = True) -> tuple[Token | None, 
         return doc[i], i + 1
     if pronouns and doc[i].lower_ == "it" and i + 1 < len(doc) and _reporting_form(doc[i + 1]):
         return doc[i], i + 1  # "“…,” it read": a letter, a statement, a sign
-    j = i + 1 if doc[i].lower_ in DETERMINERS | QUANTIFIERS else i
+    j = i + 1 if doc[i].lower_ in _PHRASE_OPENERS else i
     head = None
     while (
         j < len(doc)
@@ -214,7 +219,7 @@ def _cue_after_adjective(doc: Doc, j: int) -> bool:
     token = doc[j]
     if token.lower_ not in CUE_FORMS or token.tag_ not in {"VBD", "VBN", "VBZ"}:
         return False
-    return j + 1 >= len(doc) or doc[j + 1].tag_ not in _NOUN_PHRASE_TAGS - {"VBN"}
+    return j + 1 >= len(doc) or doc[j + 1].tag_ not in _INSIDE_PHRASE_TAGS
 
 
 def _inner_space(doc: Doc, j: int) -> bool:
