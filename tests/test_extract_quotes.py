@@ -756,22 +756,27 @@ def test_quotes_two_apostrophes_mark_direct_quotes(nlp):
     ]
 
 
-def test_quotes_single_mark_pieces_merge_across_long_attribution(nlp):
-    text = (
-        "John Ward Anderson worked in Kiev.\n\n‘It was a mess,’ said John Ward Anderson, a Podesta employee "
-        "who worked with him in Kiev. ‘Nobody knew what to do.’"
-    )
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        (
+            "John Ward Anderson worked in Kiev.\n\n‘It was a mess,’ said John Ward Anderson, a Podesta "
+            "employee who worked with him in Kiev. ‘Nobody knew what to do.’",
+            "‘It was a mess,’",
+            "what to do.’",
+        ),
+        (
+            "David Paterson spoke.\n\n''Why now?'' asked Mr. Paterson, the former governor, who left office "
+            "in 2010. ''Why, after all these years, does the party suddenly care?''",
+            "''Why now?''",
+            "suddenly care?''",
+        ),
+    ],
+)
+def test_quotes_pieces_in_other_marks_merge_across_long_attribution(nlp, text, first, last):
+    """Single marks and two apostrophes end sentences and open pieces as double marks do."""
     (quote,) = [q for q in nlp(text)._.quotes if q.kind == "direct"]
-    assert quote.text.startswith("‘It was a mess,’") and quote.text.endswith("what to do.’")
-
-
-def test_quotes_two_apostrophe_pieces_merge_across_long_attribution(nlp):
-    text = (
-        "David Paterson spoke.\n\n''Why now?'' asked Mr. Paterson, the former governor, who left office in 2010. "
-        "''Why, after all these years, does the party suddenly care?''"
-    )
-    (quote,) = [q for q in nlp(text)._.quotes if q.kind == "direct"]
-    assert quote.text.startswith("''Why now?''") and quote.text.endswith("suddenly care?''")
+    assert quote.text.startswith(first) and quote.text.endswith(last)
 
 
 @pytest.mark.parametrize(
