@@ -279,6 +279,12 @@ def test_quotes_clause_with_long_quote_is_one_mixed_quote(nlp, text, expected):
             "to Louisiana,” the editorial read.",
             "editorial",
         ),
+        # One of a group already described.
+        (
+            "Supporters took to Reddit.\n\n“Yet another state we would have won,” one supporter wrote.\n\n"
+            "“Better watch out for illegal conduct by the county clerks,” tweeted another.",
+            "another",
+        ),
         # A relative clause between the speaker and a verb of speaking.
         (
             "The inquiry went on. “Each violation is subject to five years in prison.”\n\n“The agents "

@@ -24,6 +24,8 @@ DETERMINERS = {"the", "a", "an", "his", "her", "their", "one", "another"}
 # after a title ("After “Jaws,” many viewers stayed out of the water"): see quotes._spoken.
 QUANTIFIERS = {"some", "several", "many"}
 _PHRASE_OPENERS = DETERMINERS | QUANTIFIERS
+# Words that stand for one of a group already described ("“…,” one said", "“…,” tweeted another").
+_ONE_OF_THEM = {"one", "another"}
 _NAME_TAGS = {"NNP", "NNPS"}
 _NOUN_PHRASE_TAGS = {"JJ", "VBN", "NN", "NNS", "NNP", "NNPS", "HYPH", "CD", "POS"}
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
@@ -176,6 +178,9 @@ def _verb_then_name(doc: Doc, i: int) -> tuple[Token, Token] | None:
     if verb is None or verb.tag_ not in {"VBD", "VBZ"}:
         return None
     head, _ = _name_at(doc, verb.i + 1, pronouns=False)
+    k = verb.i + 1
+    if head is None and k + 1 < len(doc) and doc[k].lower_ in _ONE_OF_THEM and doc[k + 1].is_punct:
+        head = doc[k]  # "“…,” tweeted another."
     return (verb, head) if head is not None else None
 
 
@@ -189,6 +194,8 @@ def _name_at(doc: Doc, i: int, *, pronouns: bool = True) -> tuple[Token | None, 
         return doc[i], i + 1
     if pronouns and doc[i].lower_ == "it" and i + 1 < len(doc) and _reporting_form(doc[i + 1]):
         return doc[i], i + 1  # "“…,” it read": a letter, a statement, a sign
+    if pronouns and doc[i].lower_ in _ONE_OF_THEM and i + 1 < len(doc) and _reporting_form(doc[i + 1]):
+        return doc[i], i + 1  # "“…,” one said": one of the people just described
     j = i + 1 if doc[i].lower_ in _PHRASE_OPENERS else i
     head = None
     while (
