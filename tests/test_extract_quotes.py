@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from stancemap.extract.quotes import quote_spans
 
@@ -1010,3 +1012,44 @@ def test_quotes_survey_reported_by_a_person_is_not_credited(nlp):
         "town would need millions of pounds of support."
     )
     assert [q.speaker.name for q in nlp(text)._.quotes] == ["the environment secretary"]
+
+
+_MARKS_AND_WORDS = st.lists(
+    st.sampled_from(
+        [
+            "“",
+            "”",
+            '"',
+            "''",
+            "``",
+            "‘",
+            "’",
+            "'",
+            "s",
+            "a b",
+            " ",
+            ",",
+            ".",
+            ":",
+            "\n",
+            "6",
+            "We said",
+            "‘a’",
+            "“a”",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True, database=None)
+@given(_MARKS_AND_WORDS)
+def test_quote_spans_are_ordered_disjoint_and_open_with_a_mark(text):
+    """Whatever the marks, spans stay inside one paragraph, never overlap, and start at an opening mark."""
+    spans = quote_spans(text)
+    assert spans == sorted(spans)
+    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+        assert end <= start
+    for a, b in spans:
+        assert 0 <= a < b <= len(text) and "\n" not in text[a:b]
+        assert text[a] in "“\"'`‘"
