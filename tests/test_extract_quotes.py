@@ -32,6 +32,8 @@ from stancemap.extract.quotes import quote_spans
         ("\"He is 6'10'' and he can shoot,\" the coach said.", ["\"He is 6'10'' and he can shoot,\""]),
         ("It wasn''t clear why, Mr. Levin said.", []),
         ("The store sold 55'' televisions last week.", []),
+        # ... nor before an elided word, where flattened curly marks left two apostrophes.
+        ("''Cause there's nowhere else to go round here,' she said.", []),
         # A closing mark may follow a digit; one style does not close the other.
         ("He promoted his ''Agenda 47'' platform.", ["''Agenda 47''"]),
     ],
@@ -117,6 +119,11 @@ def test_quotes_parenthetical_cue_reports_its_sentence(nlp, text, quoted, speake
 def test_quotes_parenthetical_cue_with_words_of_its_own(nlp, text, speaker):
     (quote,) = [q for q in nlp(text)._.quotes if q.kind == "indirect"]
     assert quote.text.startswith(text.split("\n\n")[1][:9]) and quote.speaker.name == speaker
+
+
+def test_quotes_parenthetical_cue_addressing_you_is_a_question(nlp):
+    text = "Mayor Michelle Wu spoke to the Globe.\n\nQ: The plan, you said in March, would cost $40 million. Is that still true?"
+    assert _quotes(nlp, text) == []
 
 
 def test_quotes_parenthetical_cue_before_quote_that_goes_on_reports_its_sentence(nlp):

@@ -29,11 +29,13 @@ from .speakers import interrupts, resolve_speaker, speaker_of
 from .trailing import DETERMINERS, QUANTIFIERS, SUBJECT_PRONOUNS, attribution_after
 
 # Straight marks open and close alike. Two apostrophes are one straight mark, as some newspaper
-# archives print quotes ("''We will win,'' she said"), but not inside a word (a typo'd "wasn''t")
-# or after feet and inches (6'10''); two backticks open a quote in the same style ("``We will win,''").
+# archives print quotes ("''We will win,'' she said"), but not inside a word (a typo'd "wasn''t"),
+# after feet and inches (6'10''), or before an elided word (a flattened ‘’Cause); two backticks open
+# a quote in the same style ("``We will win,''").
 _OPEN, _CLOSE = {"“", '"', "''", "``"}, {"”", '"', "''"}
 _APOSTROPHES = {"''", "``"}
-_QUOTE_MARKS = re.compile(r"(?<!\d'\d)(?<!\d'\d\d)(?:(?<!\w)''|''(?!\w))|``|[\"“”]")
+_ELIDED = r"(?i:cause|tis|twas|em|til|bout)\b"
+_QUOTE_MARKS = re.compile(r"(?<!\d'\d)(?<!\d'\d\d)(?:(?<!\w)''(?!" + _ELIDED + r")|''(?!\w))|``|[\"“”]")
 _MIN_DIRECT_WORDS = 4  # shorter quoted pieces are scare quotes or titles, part of mixed speech at most
 _TRIM = " \t\n,;:—–-"
 # How far after a closing mark a cue may start and still be its attribution ("…,” the former
@@ -593,6 +595,8 @@ def _parenthetical(cue: Token) -> bool:
     subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
     if subject is None or subject.left_edge.i == 0 or doc[subject.left_edge.i - 1].text != ",":
         return False
+    if subject.lower_ == "you":
+        return False  # an interviewer's question ("Q: The plan, you said in March, would cost …?")
     # The comma that closes it, after any words of its own ("said on Monday,", "told reporters,").
     own = {t.i for t in cue.subtree}
     close = cue.i + 1
