@@ -32,6 +32,7 @@ from stancemap.extract.quotes import quote_spans
         ("\"He is 6'10'' and he can shoot,\" the coach said.", ["\"He is 6'10'' and he can shoot,\""]),
         ("It wasn''t clear why, Mr. Levin said.", []),
         ("The store sold 55'' televisions last week.", []),
+        ('The 7\'0" prospect and the 6\'4" guard said "we are ready to play."', ['"we are ready to play."']),
         # ... nor before an elided word, where flattened curly marks left two apostrophes.
         ("''Cause there's nowhere else to go round here,' she said.", []),
         # A closing mark may follow a digit; one style does not close the other.

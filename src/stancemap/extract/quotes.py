@@ -30,12 +30,12 @@ from .trailing import DETERMINERS, QUANTIFIERS, SUBJECT_PRONOUNS, attribution_af
 
 # Straight marks open and close alike. Two apostrophes are one straight mark, as some newspaper
 # archives print quotes ("''We will win,'' she said"), but not inside a word (a typo'd "wasn''t"),
-# after feet and inches (6'10''), or before an elided word (a flattened ‘’Cause); two backticks open
-# a quote in the same style ("``We will win,''").
+# after feet and inches (6'10'', nor a straight mark there: 7'0"), or before an elided word (a
+# flattened ‘’Cause); two backticks open a quote in the same style ("``We will win,''").
 _OPEN, _CLOSE = {"“", '"', "''", "``"}, {"”", '"', "''"}
 _APOSTROPHES = {"''", "``"}
 _ELIDED = r"(?i:cause|tis|twas|em|til|bout)\b"
-_QUOTE_MARKS = re.compile(r"(?<!\d'\d)(?<!\d'\d\d)(?:(?<!\w)''(?!" + _ELIDED + r")|''(?!\w))|``|[\"“”]")
+_QUOTE_MARKS = re.compile(r"(?<!\d'\d)(?<!\d'\d\d)(?:(?<!\w)''(?!" + _ELIDED + r")|''(?!\w)|\")|``|[“”]")
 _MIN_DIRECT_WORDS = 4  # shorter quoted pieces are scare quotes or titles, part of mixed speech at most
 _TRIM = " \t\n,;:—–-"
 # How far after a closing mark a cue may start and still be its attribution ("…,” the former
