@@ -108,7 +108,7 @@ def test_quotes_parenthetical_cue_reports_its_sentence(nlp, text, quoted, speake
         ),
         (
             "The utility faced questions.\n\nThe outage, a spokeswoman for the utility said, was caused by high winds.",
-            "a spokeswoman",
+            "a spokeswoman for the utility",
         ),
         # The pronoun's antecedent is never a name inside the clause it interrupts.
         (

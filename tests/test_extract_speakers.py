@@ -41,3 +41,13 @@ def test_speakers_name_describing_a_noun_is_not_the_speaker(nlp):
     text = "Donald Trump held a rally.\n\n“We will win this state by a very large margin,” a top Donald Trump adviser said."
     speaker = _last_speaker(nlp, text)
     assert (speaker.actor, speaker.name) == (None, "a top Donald Trump adviser")
+
+
+def test_speakers_whom_a_speaker_speaks_for_is_not_the_speaker(nlp):
+    text = (
+        "Donald Trump was in court on Monday.\n\nA lawyer for Donald Trump said the case should be dismissed."
+    )
+    speaker = _last_speaker(nlp, text)
+    assert (speaker.actor, speaker.name) == (None, "A lawyer for Donald Trump")
+    text = "Kathy Hochul signed the bill.\n\n“The governor will sign it this week,” an aide to Gov. Kathy Hochul told reporters."
+    assert _last_speaker(nlp, text).name == "an aide to Gov. Kathy Hochul"

@@ -45,8 +45,17 @@ def resolve_speaker(doc: Doc, table: ActorTable, head: Token) -> Speaker | None:
         return Speaker(actor=None, name=head.text, start=head.idx, end=head.idx + len(head))
     # A noun phrase that names no known actor ("a senior official", "sources"): explicit, unresolved.
     left = min((t.i for t in head.subtree if t.i <= head.i and t.dep_ not in {"punct", "cc"}), default=head.i)
-    span = doc[left : head.i + 1]
+    right = max((prep.right_edge.i for prep in _principal(head)), default=head.i)
+    span = doc[left : right + 1]
     return Speaker(actor=None, name=span.text, start=span.start_char, end=span.end_char)
+
+
+def _principal(head: Token) -> list[Token]:
+    """The phrase naming whom a described speaker speaks for ("a spokesman for the campaign", "an aide
+    to Gov. Kathy Hochul"): part of the speaker's description, not the speaker."""
+    if head.tag_ not in {"NN", "NNS"}:
+        return []
+    return [c for c in head.children if c.dep_ == "prep" and c.lower_ in {"for", "to"} and c.i > head.i]
 
 
 def speaker_of(doc: Doc, table: ActorTable, mention: Mention) -> Speaker:
@@ -66,6 +75,8 @@ def _mention_at(table: ActorTable, head: Token):
             return mention
     phrase = {t.i for t in head.subtree if t.i <= head.i or t.dep_ in {"compound", "flat", "appos"}}
     if head.tag_ in {"NN", "NNS"}:
+        # Whom a described speaker speaks for is not the speaker: "a lawyer for Donald Trump".
+        phrase -= {t.i for prep in _principal(head) for t in prep.subtree}
         # A name that only describes a common noun is not the speaker: "a top Donald Trump adviser",
         # "Trump's campaign", "an FBI official" speak for themselves.
         phrase -= {
