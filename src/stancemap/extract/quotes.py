@@ -763,7 +763,7 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
         if source is not None and speakers[id(source)] is not None:
             cue_span, speaker = source.span, speakers[id(source)]
         colon_open = trailing is None and (cue is None or cue.span.start < span[0])
-        if colon_open and _COLON_BEFORE.search(text, 0, span[0]):
+        if colon_open and _colon_before(text, span[0]):
             if ends is None:
                 # Computed once per doc, only when some quote follows a colon.
                 ends = {doc[m.end - 1].idx + len(doc[m.end - 1]): m for m in table.mentions}
@@ -888,9 +888,14 @@ def _introduces(text: str, cue: Cue | None, span: tuple[int, int]) -> bool:
     )
 
 
-# A colon right before the opening mark, or ending the paragraph before the quote ("Trump issued the
-# following statement:" / "“Our prayers …”").
-_COLON_BEFORE = re.compile(r":\s*\Z")
+def _colon_before(text: str, pos: int) -> bool:
+    """Whether a colon stands right before the opening mark at ``pos``, or ends the paragraph before
+    the quote ("Trump issued the following statement:" / "“Our prayers …”"): read backwards from
+    ``pos``, not by searching the whole text up to it for each quote."""
+    i = pos - 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i >= 0 and text[i] == ":"
 
 
 def _colon_lead(doc: Doc, table: ActorTable, text: str, start: int) -> tuple[Token | None, Speaker | None]:
@@ -1005,7 +1010,8 @@ def _cue_for(doc: Doc, span: tuple[int, int], cues: list[Cue]) -> Cue | None:
     para_end = text.find("\n", span[1])
     para_end = len(text) if para_end < 0 else para_end
     after = [c for c in cues if span[1] <= c.span.start < para_end and c.span.start - span[1] <= _NEAR_AFTER]
-    after = [c for c in after if not any(span[1] <= q[0] < c.span.start for q in doc_quote_spans(doc))]
+    quoted = doc_quote_spans(doc)
+    after = [c for c in after if not any(span[1] <= q[0] < c.span.start for q in quoted)]
     if after:
         # A quote governed by a verb of the sentence before it belongs to that verb's subject,
         # whatever cue follows (the cue after it reports something else).

@@ -26,6 +26,8 @@ QUANTIFIERS = {"some", "several", "many"}
 _PHRASE_OPENERS = DETERMINERS | QUANTIFIERS
 # Words that stand for one of a group already described ("“…,” one said", "“…,” tweeted another").
 _ONE_OF_THEM = {"one", "another"}
+# Words that stand for a speaker only right before a verb of speaking.
+_STANDS_IN = {"it", *_ONE_OF_THEM}
 _NAME_TAGS = {"NNP", "NNPS"}
 _NOUN_PHRASE_TAGS = {"JJ", "VBN", "NN", "NNS", "NNP", "NNPS", "HYPH", "CD", "POS"}
 _NOUN_TAGS = {"NN", "NNS", "NNP", "NNPS"}
@@ -192,10 +194,9 @@ def _name_at(doc: Doc, i: int, *, pronouns: bool = True) -> tuple[Token | None, 
         return None, i
     if pronouns and doc[i].lower_ in SUBJECT_PRONOUNS:
         return doc[i], i + 1
-    if pronouns and doc[i].lower_ == "it" and i + 1 < len(doc) and _reporting_form(doc[i + 1]):
-        return doc[i], i + 1  # "“…,” it read": a letter, a statement, a sign
-    if pronouns and doc[i].lower_ in _ONE_OF_THEM and i + 1 < len(doc) and _reporting_form(doc[i + 1]):
-        return doc[i], i + 1  # "“…,” one said": one of the people just described
+    if pronouns and doc[i].lower_ in _STANDS_IN and i + 1 < len(doc) and _reporting_form(doc[i + 1]):
+        # "“…,” it read" (a letter, a statement, a sign); "“…,” one said" (one of the people just described)
+        return doc[i], i + 1
     j = i + 1 if doc[i].lower_ in _PHRASE_OPENERS else i
     head = None
     while (
