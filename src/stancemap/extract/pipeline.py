@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..errors import ModelNotInstalled
 from ..model import Actor, Event, Figure, Quote, Stance
+from . import docdata as _docdata  # noqa: F401 - lets Docs with our results serialise
 from . import pos as _pos  # noqa: F401 - registers the stancemap_pos factory
 from .actors import ActorTable, find_actors
 from .events import find_events
