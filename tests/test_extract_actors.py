@@ -171,3 +171,23 @@ def test_actors_real_names_are_kept_whole(nlp):
 
 def test_actors_different_first_names_of_one_initial_are_two_people(nlp):
     assert {"Joe Biden", "Jill Biden"} <= set(_people(nlp, "Joe Biden and Jill Biden attended the service."))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "mention"),
+    [
+        # The recogniser reads "KC" as a person of its own, the subject of "told".
+        ("“You showed no remorse,” Judge Mark Lucraft KC told him.", "Mark Lucraft", "Mark Lucraft KC"),
+        # Inside the entity: the mention keeps the letters, the name does not.
+        (
+            "“We will appeal,” said Sir Keir Starmer KC, the Labour leader.",
+            "Keir Starmer",
+            "Sir Keir Starmer KC",
+        ),
+    ],
+)
+def test_actors_letters_after_a_name_are_no_person(nlp, text, speaker, mention):
+    doc = nlp(text)
+    assert [a.name for a in doc._.actors if a.kind == "person"] == [speaker]
+    (quote,) = doc._.quotes
+    assert quote.speaker.name == speaker and text[quote.speaker.start : quote.speaker.end] == mention

@@ -20,6 +20,7 @@ from .lexicon import (
     HONORIFICS,
     KINSHIP,
     METONYM_SEATS,
+    POST_NOMINALS,
     ROLE_WORDS,
     ROLES,
     TITLE_GENDER,
@@ -140,6 +141,9 @@ def _add_entity(doc: Doc, table: ActorTable, ent: Span, by_place: dict[str, Acto
         return
     lower = doc[start:end].text.lower()
     if ent.label_ == "PERSON" and lower not in CANONICAL_PLACES:
+        if all(t.text in POST_NOMINALS for t in doc[start:end]):
+            _extend_by_post_nominals(doc, table, start, end)
+            return
         start = _name_start(doc, start, end)
         # A title-case headline runs a name into its verb ("Trump Says He Never …"); not "Bob Hope".
         end = next(
@@ -212,13 +216,30 @@ def _not_name(token: Token) -> bool:
     return token.is_stop and token.tag_ not in {"NNP", "NNPS"}
 
 
+def _extend_by_post_nominals(doc: Doc, table: ActorTable, start: int, end: int) -> None:
+    """Letters after a name that the recogniser took for a person of their own ("Judge Mark Lucraft"
+    + "KC") join the mention of the person just before them, so "KC told him" is that person."""
+    before = start - 2 if start > 1 and doc[start - 1].text == "," else start - 1
+    mention = table.mentions[-1] if table.mentions else None
+    if mention is None or mention.end != before + 1 or mention.kind != "person":
+        return
+    actor = table.get(mention.actor)
+    if actor.mentions and actor.mentions[-1][0] == doc[mention.start].idx:
+        actor.mentions[-1] = (actor.mentions[-1][0], doc[end - 1].idx + len(doc[end - 1]))
+    for i in range(mention.end, end):
+        table.token_actor[i] = actor.id
+    mention.end = end
+
+
 def _add_person(doc: Doc, table: ActorTable, start: int, end: int) -> None:
     # Honorifics inside the entity ("Sir Keir") or just before it ("Mr" + "Scholz") belong to the
     # mention but not to the name.
     while start > 0 and doc[start - 1].lower_ in HONORIFICS:
         start -= 1
     name_tokens = [
-        t.text for t in doc[start:end] if t.lower_ not in HONORIFICS and t.is_alpha or "-" in t.text
+        t.text
+        for t in doc[start:end]
+        if (t.lower_ not in HONORIFICS and t.is_alpha or "-" in t.text) and t.text not in POST_NOMINALS
     ]
     name_tokens = [t for t in name_tokens if t.lower() not in HONORIFICS]
     if not name_tokens:

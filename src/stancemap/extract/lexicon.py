@@ -29,6 +29,9 @@ HONORIFICS = {
     "baroness",
     "baron",
 }
+# Letters after a name (British honours, offices, degrees): part of how a person is styled, never of
+# the name, and never a person of their own ("Judge Mark Lucraft KC", "Jess Phillips MP"). Case counts.
+POST_NOMINALS = {"KC", "QC", "MP", "MEP", "MSP", "MLA", "TD", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS", "PhD"}
 # The gender an honorific gives ("Mrs. Clinton" is not Bill Clinton).
 TITLE_GENDER = {
     **dict.fromkeys(["mr", "mr.", "sir", "lord", "baron"], "m"),
