@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stancemap.extract.quotes import quote_spans
+from stancemap.extract.quotes import curl_single_marks, quote_spans
 
 
 @pytest.mark.parametrize(
@@ -887,6 +887,44 @@ def test_quotes_british_single_marks(nlp):
     ]
 
 
+def test_quotes_british_single_marks_flattened_to_apostrophes():
+    """The same article typed or scraped in ASCII reads the same; texts are the article's own."""
+    from stancemap.analyze import analyze
+
+    text = (
+        "Sir Keir Starmer spoke in Paris on Monday.\n\n'We must not let Ukraine down,' he said. 'It is our "
+        "duty.'\n\nMr Macron added: 'Europe's security is at stake.'\n\nSir Keir said talk of troops was "
+        "'premature' but did not rule it out."
+    )
+    article = analyze(text)
+    assert [(q.kind, q.text, q.speaker.name) for q in article.quotes] == [
+        ("direct", "'We must not let Ukraine down,' he said. 'It is our duty.'", "Keir Starmer"),
+        ("direct", "'Europe's security is at stake.'", "Macron"),
+        ("mixed", "talk of troops was 'premature' but did not rule it out", "Keir Starmer"),
+    ]
+    assert all(article.text[q.cue.start : q.cue.end] == q.cue.text for q in article.quotes)
+
+
+def test_quote_spans_flattened_single_marks_keep_apostrophes():
+    text = (
+        "'We won't let the voters' wishes down,' she said.\n\n'It's rock 'n' roll, like the '80s.'\n\n"
+        "The pensioners' union called it 'a betrayal'."
+    )
+    curled = curl_single_marks(text)
+    assert curled == (
+        "‘We won't let the voters' wishes down,’ she said.\n\n‘It's rock 'n' roll, like the '80s.’\n\n"
+        "The pensioners' union called it ‘a betrayal’."
+    )
+    assert [text[a:b] for a, b in quote_spans(text)] == [
+        "'We won't let the voters' wishes down,'",
+        "'It's rock 'n' roll, like the '80s.'",
+        "'a betrayal'",
+    ]
+    # A text that quotes in double marks keeps its single ones as they are.
+    american = "\"We won't back down,\" she said.\n\nHe called it 'a betrayal' on Monday."
+    assert curl_single_marks(american) == american
+
+
 def test_quotes_text_that_reads_is_the_speaker(nlp):
     text = (
         'The campaign sent an email.\n\n"Friend, let me be blunt. I can beat Hillary Clinton. Donald can\'t," '
@@ -1061,3 +1099,11 @@ def test_quote_spans_are_ordered_disjoint_and_open_with_a_mark(text):
     for a, b in spans:
         assert 0 <= a < b <= len(text) and "\n" not in text[a:b]
         assert text[a] in "“\"'`‘"
+
+
+@settings(max_examples=500, deadline=None, derandomize=True, database=None)
+@given(_MARKS_AND_WORDS)
+def test_quote_spans_curling_changes_only_straight_single_marks(text):
+    curled = curl_single_marks(text)
+    assert len(curled) == len(text)
+    assert all(a == b or (a == "'" and b in "‘’") for a, b in zip(text, curled, strict=True))

@@ -39,6 +39,14 @@ def is_english(article: Article) -> bool:
     return article.language in (None, ENGLISH)
 
 
+def _extraction_text(cleaned: Cleaned) -> str:
+    """What the pipeline reads: the body with boilerplate blanked and flattened single quotation
+    marks made curly, the same length as the body so that offsets hold."""
+    from .extract.quotes import curl_single_marks
+
+    return curl_single_marks(cleaned.body_text())
+
+
 def analyze_documents(
     items: Iterable[Document | Skip], nlp=None, *, batch_size: int = 16
 ) -> Iterator[Article | Skip]:
@@ -50,14 +58,14 @@ def analyze_documents(
     pending: list[tuple[Article, Cleaned]] = []
 
     def flush() -> Iterator[Article | Skip]:
-        texts = [cleaned.body_text() for _, cleaned in pending]
+        texts = [_extraction_text(cleaned) for _, cleaned in pending]
         try:
             docs = list(nlp.pipe(texts, batch_size=batch_size))
         except Exception:  # one document broke the batch: redo one by one to find it
             docs = []
             for article, cleaned in pending:
                 try:
-                    docs.append(nlp(cleaned.body_text()))
+                    docs.append(nlp(_extraction_text(cleaned)))
                 except Exception as exc:
                     log.debug("extraction failed on %s", article.source, exc_info=True)
                     docs.append(
@@ -68,7 +76,7 @@ def analyze_documents(
                 yield doc
                 continue
             article.actors, article.quotes, article.stances, article.figures, article.events = results(
-                doc, article.body[0]
+                doc, article.body[0], article.text
             )
             # Relative event dates ("on Monday") need the publication date, which the doc does not have.
             resolve_event_dates(article.events, article.published)

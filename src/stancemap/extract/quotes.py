@@ -91,6 +91,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     never the rest of the article. Passages in the text's other style of marks count where they lie
     outside its own ones (a “…” statement in a British article).
     """
+    text = curl_single_marks(text)
     double, single = _double_quote_spans(text), _single_quote_spans(text)
     own, other = (single, double) if _single_marks(text) else (double, single)
     return sorted(own + [s for s in other if not any(_overlap(s, o) for o in own)])
@@ -162,6 +163,34 @@ def _single_quote_spans(text: str) -> list[tuple[int, int]]:
                 opened = None
         _left_open(spans, opened, para.end())
     return spans
+
+
+# Flattened single marks (text typed or scraped in ASCII): a lone straight mark that starts a word
+# after a space or an opening bracket or mark may open, one before a space or a stop may close.
+_FLAT_OPEN = re.compile(r"(?:^|(?<=[\s(\[“\"—–]))(?<!')'(?=[^\W_])(?!\d\ds\b|" + _ELIDED + r"|n')", re.M)
+_FLAT_CLOSE = re.compile(r"(?<=\S)(?<!')'(?!')(?!\w)")
+
+
+def curl_single_marks(text: str) -> str:
+    """``text`` with the straight single marks that quote speech made curly: 'We will,' he said →
+    ‘We will,’ he said (same length, so offsets hold).
+
+    British news quotes speech in single marks; flattened to ASCII they are apostrophes to the parser
+    and to ``quote_spans``. The text is changed only when it reads in that style (see
+    ``_single_marks``) and has no curly single marks of its own, and then only the marks that open and
+    close a passage: an apostrophe ("don't", "the voters' wishes", "'80s") stays as it is.
+    """
+    if "'" not in text or "‘" in text:
+        return text
+    marked = _FLAT_CLOSE.sub("’", _FLAT_OPEN.sub("‘", text))
+    if not _single_marks(marked):
+        return text
+    chars = list(text)
+    for start, end in _single_quote_spans(marked):
+        chars[start] = "‘"
+        if marked[end - 1] == "’":
+            chars[end - 1] = "’"
+    return "".join(chars)
 
 
 def _para_start(text: str, pos: int) -> int:
