@@ -184,6 +184,14 @@ def test_actors_different_first_names_of_one_initial_are_two_people(nlp):
             "Keir Starmer",
             "Sir Keir Starmer KC",
         ),
+        # The recogniser reads "OBE" as an organisation.
+        (
+            "Sir David Attenborough OBE said: “The planet is in trouble.”",
+            "David Attenborough",
+            "Sir David Attenborough OBE",
+        ),
+        # Before the name, the same letters are initials.
+        ("Congress leader KC Venugopal said: “We will fight back.”", "KC Venugopal", "KC Venugopal"),
     ],
 )
 def test_actors_letters_after_a_name_are_no_person(nlp, text, speaker, mention):
@@ -191,3 +199,10 @@ def test_actors_letters_after_a_name_are_no_person(nlp, text, speaker, mention):
     assert [a.name for a in doc._.actors if a.kind == "person"] == [speaker]
     (quote,) = doc._.quotes
     assert quote.speaker.name == speaker and text[quote.speaker.start : quote.speaker.end] == mention
+
+
+def test_actors_letters_on_their_own_name_no_actor(nlp):
+    doc = nlp("“The evidence is overwhelming,” the KC said.")
+    assert doc._.actors == []
+    (quote,) = doc._.quotes
+    assert (quote.speaker.actor, quote.speaker.name) == (None, "the KC")

@@ -140,10 +140,11 @@ def _add_entity(doc: Doc, table: ActorTable, ent: Span, by_place: dict[str, Acto
     if end <= start:
         return
     lower = doc[start:end].text.lower()
+    if all(t.text in POST_NOMINALS for t in doc[start:end]):
+        # Whatever label the recogniser gives them ("KC" as a person, an organisation or a place).
+        _extend_by_post_nominals(doc, table, start, end)
+        return
     if ent.label_ == "PERSON" and lower not in CANONICAL_PLACES:
-        if all(t.text in POST_NOMINALS for t in doc[start:end]):
-            _extend_by_post_nominals(doc, table, start, end)
-            return
         start = _name_start(doc, start, end)
         # A title-case headline runs a name into its verb ("Trump Says He Never …"); not "Bob Hope".
         end = next(
@@ -217,8 +218,9 @@ def _not_name(token: Token) -> bool:
 
 
 def _extend_by_post_nominals(doc: Doc, table: ActorTable, start: int, end: int) -> None:
-    """Letters after a name that the recogniser took for a person of their own ("Judge Mark Lucraft"
-    + "KC") join the mention of the person just before them, so "KC told him" is that person."""
+    """Letters after a name that the recogniser took for an entity of their own ("Judge Mark Lucraft"
+    + "KC") join the mention of the person just before them, so "KC told him" is that person; on their
+    own ("the KC said") they name no actor."""
     before = start - 2 if start > 1 and doc[start - 1].text == "," else start - 1
     mention = table.mentions[-1] if table.mentions else None
     if mention is None or mention.end != before + 1 or mention.kind != "person":
@@ -229,6 +231,9 @@ def _extend_by_post_nominals(doc: Doc, table: ActorTable, start: int, end: int) 
     for i in range(mention.end, end):
         table.token_actor[i] = actor.id
     mention.end = end
+    surface = doc[mention.start : end].text
+    if surface not in actor.aliases:
+        actor.aliases.append(surface)
 
 
 def _add_person(doc: Doc, table: ActorTable, start: int, end: int) -> None:
@@ -236,12 +241,10 @@ def _add_person(doc: Doc, table: ActorTable, start: int, end: int) -> None:
     # mention but not to the name.
     while start > 0 and doc[start - 1].lower_ in HONORIFICS:
         start -= 1
-    name_tokens = [
-        t.text
-        for t in doc[start:end]
-        if (t.lower_ not in HONORIFICS and t.is_alpha or "-" in t.text) and t.text not in POST_NOMINALS
-    ]
-    name_tokens = [t for t in name_tokens if t.lower() not in HONORIFICS]
+    words = [t.text for t in doc[start:end] if t.lower_ not in HONORIFICS and t.is_alpha or "-" in t.text]
+    words = [w for w in words if w.lower() not in HONORIFICS]
+    # Letters after the name are no part of it; first, they are initials ("KC Venugopal").
+    name_tokens = words[:1] + [w for w in words[1:] if w not in POST_NOMINALS]
     if not name_tokens:
         return
     title = TITLE_GENDER.get(doc[start].lower_)
