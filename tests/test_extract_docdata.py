@@ -37,6 +37,11 @@ def test_docdata_doc_bytes_round_trip_keeps_every_result(example_doc, nlp_with_w
     assert all(isinstance(m, tuple) for a in restored._.actors for m in a.mentions)
 
 
+def test_docdata_restored_doc_can_be_read_again(example_doc, nlp_with_watchlist):
+    restored = Doc(nlp_with_watchlist.vocab).from_bytes(example_doc.to_bytes())
+    assert nlp_with_watchlist.get_pipe("stancemap_quotes")(restored)._.quotes == example_doc._.quotes
+
+
 def test_docdata_docbin_with_user_data(example_doc, nlp_with_watchlist):
     data = DocBin(docs=[example_doc], store_user_data=True).to_bytes()
     (restored,) = DocBin().from_bytes(data).get_docs(nlp_with_watchlist.vocab)
@@ -58,3 +63,20 @@ def test_docdata_reads_only_its_own_classes():
     # A tag naming anything else is left as the dict it is: reading bytes never calls it.
     planted = {"__stancemap__": "system", "command": "echo"}
     assert srsly.msgpack_loads(srsly.msgpack_dumps(planted)) == planted
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"__stancemap__": "Quote", "start": 1},  # fields missing
+        {"__stancemap__": "Quote", "end": 2, "text": "t", "kind": "direct"},
+    ],
+)
+def test_docdata_malformed_payload_is_a_clear_error(payload):
+    with pytest.raises(ValueError, match="stored Quote cannot be read back"):
+        srsly.msgpack_loads(srsly.msgpack_dumps(payload))
+
+
+def test_docdata_foreign_tags_pass_through():
+    for payload in ({"__stancemap__": [1]}, {"__stancemap__": "Actor2"}, {"mentions": "abc"}):
+        assert srsly.msgpack_loads(srsly.msgpack_dumps(payload)) == payload

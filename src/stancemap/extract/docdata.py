@@ -5,7 +5,8 @@ each Doc back from its worker as bytes) write ``doc.user_data`` with msgpack, an
 ``doc._`` are dataclasses, which msgpack cannot write. srsly, spaCy's serialiser, takes extra encoders
 and decoders from a registry: these write each of our dataclasses as a dict tagged with its class name
 and rebuild it when the bytes are read. Only the classes named here are rebuilt, by calling them with
-their fields, so reading bytes never runs code from them.
+their fields, so reading bytes never runs code from them. The codec is registered when the pipeline
+module is imported (``load_nlp`` imports it): import it before reading Docs back.
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ def encode(obj, chain=None):
 
 
 def decode(obj, chain=None):
-    cls = _CLASSES.get(obj.get(_TAG)) if isinstance(obj, dict) else None
+    tag = obj.get(_TAG) if isinstance(obj, dict) else None
+    cls = _CLASSES.get(tag) if isinstance(tag, str) else None
     if cls is None:
         return chain(obj) if chain is not None else obj
     shapes = _array_fields(cls)
@@ -55,14 +57,17 @@ def decode(obj, chain=None):
         value, shape = obj[f.name], shapes.get(f.name)
         # msgpack has one array type: it reads back as a list, or as a tuple where the reader asks
         # for tuples (DocBin does); each field gets its own type back.
-        if value is not None and shape == "tuple":
+        if isinstance(value, (list, tuple)) and shape == "tuple":
             value = tuple(value)
-        elif value is not None and shape == "list":
+        elif isinstance(value, (list, tuple)) and shape == "list":
             value = list(value)
-        elif value is not None and shape == "list of tuples":
-            value = [tuple(item) for item in value]
+        elif isinstance(value, (list, tuple)) and shape == "list of tuples":
+            value = [tuple(item) if isinstance(item, (list, tuple)) else item for item in value]
         values[f.name] = value
-    return cls(**values)
+    try:
+        return cls(**values)
+    except TypeError as exc:
+        raise ValueError(f"stored {tag} cannot be read back: {exc}") from None
 
 
 @cache

@@ -105,6 +105,9 @@ def doc_quote_spans(doc: Doc) -> list[tuple[int, int]]:
     spans = doc.user_data.get(_SPANS_KEY)
     if spans is None:
         spans = doc.user_data[_SPANS_KEY] = quote_spans(doc_text(doc))
+    elif spans and not isinstance(spans[0], tuple):
+        # A Doc read back from bytes: msgpack gives the pairs back as lists.
+        spans = doc.user_data[_SPANS_KEY] = [tuple(span) for span in spans]
     return spans
 
 
