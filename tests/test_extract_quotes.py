@@ -925,6 +925,50 @@ def test_quote_spans_flattened_single_marks_keep_apostrophes():
     assert curl_single_marks(american) == american
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # A year or an elided word opens nothing, in a passage or out of one.
+        (
+            "Fans gathered.\n\n'I still think about Euro '96 every day,' the manager said.\n\n"
+            "England's heroes of '66 were remembered before kick-off.",
+            ["'I still think about Euro '96 every day,'"],
+        ),
+        (
+            "The 'Boro boss watched his side slip to a third straight defeat on Saturday afternoon.\n\n"
+            "'It was a clear penalty,' said one 'Gers fan who had travelled from Inverness.\n\n"
+            "'I only took it 'cos the last train had gone,' Jones told officers.",
+            ["'It was a clear penalty,'", "'I only took it 'cos the last train had gone,'"],
+        ),
+        # A passage the next paragraph goes on with runs past "our members' jobs" to its end.
+        (
+            "'We will defend our members' jobs to the very end. This company made record profits\n\n"
+            "'And it is time it shared them,' she said.",
+            [
+                "'We will defend our members' jobs to the very end. This company made record profits",
+                "'And it is time it shared them,'",
+            ],
+        ),
+        ("'£300 a year is everything to me,' said Margaret Jones.", ["'£300 a year is everything to me,'"]),
+    ],
+)
+def test_quote_spans_flattened_single_marks_in_british_copy(text, quoted):
+    assert [text[a:b] for a, b in quote_spans(text)] == quoted
+
+
+def test_quote_spans_single_mark_nested_after_a_colon_is_no_style(nlp):
+    """American copy with one quotation within a quotation ("said: 'You'll …'") stays in double marks."""
+    text = (
+        'A man was arrested on Tuesday.\n\nDeputy Ron Ellis said the suspect "looked at me and said: '
+        "'You'll never take me alive,' and then he barricaded himself in the garage.\"\n\nHe was taken "
+        "into custody later."
+    )
+    assert curl_single_marks(text) == text
+    for marks in (text, text.replace(": '", ": ‘").replace(",' and", ",’ and")):
+        (quote,) = [q for q in nlp(marks)._.quotes if q.kind == "direct"]
+        assert quote.text.startswith('"looked at me') and quote.text.endswith('garage."')
+
+
 def test_quotes_text_that_reads_is_the_speaker(nlp):
     text = (
         'The campaign sent an email.\n\n"Friend, let me be blunt. I can beat Hillary Clinton. Donald can\'t," '

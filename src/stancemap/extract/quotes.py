@@ -34,7 +34,7 @@ from .trailing import DETERMINERS, QUANTIFIERS, SUBJECT_PRONOUNS, attribution_af
 # flattened ‘’Cause); two backticks open a quote in the same style ("``We will win,''").
 _OPEN, _CLOSE = {"“", '"', "''", "``"}, {"”", '"', "''"}
 _APOSTROPHES = {"''", "``"}
-_ELIDED = r"(?i:cause|tis|twas|em|til|bout)\b"
+_ELIDED = r"(?i:cause|cos|tis|twas|em|til|bout)\b"
 _QUOTE_MARKS = re.compile(r"(?<!\d'\d)(?<!\d'\d\d)(?:(?<!\w)''(?!" + _ELIDED + r")|''(?!\w)|\")|``|[“”]")
 _MIN_DIRECT_WORDS = 4  # shorter quoted pieces are scare quotes or titles, part of mixed speech at most
 _TRIM = " \t\n,;:—–-"
@@ -68,7 +68,7 @@ _SINGLE_MARKS = re.compile(_SINGLE_OPEN + r"|’(?!\w)")
 # Any opening mark, of either style.
 _OPENING = re.compile(r"(?<!\w)''|``|[\"“]|" + _SINGLE_OPEN)
 _SPEECH_OPENING = r"(?:^|(?<=:))[ \t]*"
-_SINGLE_OPENINGS = re.compile(_SPEECH_OPENING + r"‘(?=\w)", re.M)
+_SINGLE_OPENINGS = re.compile(_SPEECH_OPENING + r"‘(?=\w|[£$€])", re.M)
 _DOUBLE_OPENINGS = re.compile(_SPEECH_OPENING + r"(?:“|\"(?=\w)|''|``)", re.M)
 # A closing single mark that may be an apostrophe: after a letter and before a word ("the voters’
 # wishes", "rock ’n’ roll", but also "called it ‘disastrous’ for …").
@@ -78,9 +78,14 @@ _AMBIGUOUS_CLOSE = re.compile(r"(?<=[^\W\d_])’(?= +[^\s,.;:?!)])")
 _MIN_OPEN_RUN = 20
 
 
-def _single_marks(text: str) -> bool:
-    """Whether ``text`` quotes speech in single marks, British style."""
-    return "‘" in text and len(_SINGLE_OPENINGS.findall(text)) > len(_DOUBLE_OPENINGS.findall(text))
+def _single_marks(text: str, double: list[tuple[int, int]]) -> bool:
+    """Whether ``text`` quotes speech in single marks, British style. ``double``: its passages in double
+    marks, inside which a single mark after a colon is a quotation within a quotation."""
+    if "‘" not in text:
+        return False
+    openings = [m.end() for m in _SINGLE_OPENINGS.finditer(text)]
+    nested = sum(1 for at in openings if any(a < at <= b for a, b in double))
+    return len(openings) - nested > len(_DOUBLE_OPENINGS.findall(text))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -93,7 +98,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """
     text = curl_single_marks(text)
     double, single = _double_quote_spans(text), _single_quote_spans(text)
-    own, other = (single, double) if _single_marks(text) else (double, single)
+    own, other = (single, double) if _single_marks(text, double) else (double, single)
     return sorted(own + [s for s in other if not any(_overlap(s, o) for o in own)])
 
 
@@ -141,14 +146,18 @@ def _double_quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _single_quote_spans(text: str) -> list[tuple[int, int]]:
+def _single_quote_spans(text: str, flat: bool = False) -> list[tuple[int, int]]:
     """Spans in single marks: ‘ opens; ’ closes, unless it may be an apostrophe (see
-    ``_AMBIGUOUS_CLOSE``) and a plain closing mark follows before the next opening one."""
+    ``_AMBIGUOUS_CLOSE``) and a plain closing mark follows before the next opening one, or the next
+    paragraph goes on with the passage (it opens with a mark: "‘We will defend our members’ jobs …").
+    ``flat``: the marks were straight ones (see ``curl_single_marks``), so one that would open while a
+    passage is open is an apostrophe."""
     if "‘" not in text:
         return []
     spans = []
     for para in re.finditer(r"[^\n]+", text):
         marks = list(_SINGLE_MARKS.finditer(text, para.start(), para.end()))
+        goes_on = _NEXT_PARA_OPENS.match(text, para.end()) is not None
         # Read backwards once: whether a plain closing mark follows each mark before the next opening.
         plain_ahead, seen = [False] * len(marks), False
         for n in range(len(marks) - 1, -1, -1):
@@ -160,17 +169,26 @@ def _single_quote_spans(text: str) -> list[tuple[int, int]]:
         opened = None
         for match, plain_follows in zip(marks, plain_ahead, strict=True):
             if match.group() == "‘":
-                opened = match.start()  # an opening mark while one is open: the earlier one was unbalanced
-            elif opened is not None and not (_AMBIGUOUS_CLOSE.match(text, match.start()) and plain_follows):
+                if opened is None or not flat:
+                    opened = match.start()  # opening while one is open: the earlier one was unbalanced
+            elif opened is not None and not (
+                _AMBIGUOUS_CLOSE.match(text, match.start()) and (plain_follows or goes_on)
+            ):
                 spans.append((opened, match.end()))  # "the pensioners’ £300 payment,’": the plain mark closes
                 opened = None
         _left_open(spans, opened, para.end())
     return spans
 
 
+_NEXT_PARA_OPENS = re.compile(r"\n\s*‘")
+
+
 # Flattened single marks (text typed or scraped in ASCII): a lone straight mark that starts a word
-# after a space or an opening bracket or mark may open, one before a space or a stop may close.
-_FLAT_OPEN = re.compile(r"(?:^|(?<=[\s(\[“\"—–]))(?<!')'(?=[^\W_])(?!\d\ds\b|" + _ELIDED + r"|n')", re.M)
+# (or a sum: '£300) after a space or an opening bracket or mark may open, unless it elides ('96, '80s,
+# 'cos, rock 'n' roll); one before a space or a stop may close.
+_FLAT_OPEN = re.compile(
+    r"(?:^|(?<=[\s(\[“\"—–]))(?<!')'(?=[^\W_]|[£$€])(?!\d\ds?\b|" + _ELIDED + r"|n')", re.M
+)
 _FLAT_CLOSE = re.compile(r"(?<=\S)(?<!')'(?!')(?!\w)")
 
 
@@ -181,19 +199,29 @@ def curl_single_marks(text: str) -> str:
     British news quotes speech in single marks; flattened to ASCII they are apostrophes to the parser
     and to ``quote_spans``. The text is changed only when it reads in that style (see
     ``_single_marks``) and has no curly single marks of its own, and then only the marks that open and
-    close a passage: an apostrophe ("don't", "the voters' wishes", "'80s") stays as it is.
+    close a passage: an apostrophe ("don't", "the voters' wishes", "'80s") stays as it is. Quotations
+    within such a passage are in double marks, so a mark that would open one inside it is an
+    apostrophe ('Gers fans); one left open mid-paragraph opens nothing (The 'Boro boss).
     """
     if "'" not in text or "‘" in text:
         return text
     marked = _FLAT_CLOSE.sub("’", _FLAT_OPEN.sub("‘", text))
-    if not _single_marks(marked):
+    if not _single_marks(marked, _double_quote_spans(marked)):
         return text
     chars = list(text)
-    for start, end in _single_quote_spans(marked):
-        chars[start] = "‘"
-        if marked[end - 1] == "’":
-            chars[end - 1] = "’"
+    for start, end in _single_quote_spans(marked, flat=True):
+        closed = marked[end - 1] == "’"
+        if closed or _opens_speech(marked, start):
+            chars[start] = "‘"
+            if closed:
+                chars[end - 1] = "’"
     return "".join(chars)
+
+
+def _opens_speech(text: str, start: int) -> bool:
+    """Whether the mark at ``start`` opens its paragraph or follows a colon."""
+    before = text[_para_start(text, start) : start].rstrip()
+    return not before or before.endswith(":")
 
 
 def _para_start(text: str, pos: int) -> int:
