@@ -8,6 +8,7 @@ its sentence, or continues the speaker of the previous paragraph's quote when it
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -83,9 +84,12 @@ def _single_marks(text: str, double: list[tuple[int, int]]) -> bool:
     marks, inside which a single mark after a colon is a quotation within a quotation."""
     if "‘" not in text:
         return False
-    openings = [m.end() for m in _SINGLE_OPENINGS.finditer(text)]
-    nested = sum(1 for at in openings if any(a < at <= b for a, b in double))
-    return len(openings) - nested > len(_DOUBLE_OPENINGS.findall(text))
+    starts = [a for a, _ in double]  # in text order, and disjoint
+    openings = 0
+    for match in _SINGLE_OPENINGS.finditer(text):
+        n = bisect.bisect_left(starts, match.end()) - 1
+        openings += n < 0 or match.end() > double[n][1]
+    return openings > len(_DOUBLE_OPENINGS.findall(text))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
