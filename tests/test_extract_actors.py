@@ -206,3 +206,15 @@ def test_actors_letters_on_their_own_name_no_actor(nlp):
     assert doc._.actors == []
     (quote,) = doc._.quotes
     assert (quote.speaker.actor, quote.speaker.name) == (None, "the KC")
+
+
+def test_actors_letters_after_the_stand_for_the_person_named_with_them(nlp):
+    text = (
+        "Andrew Thompson KC opened the case for the Crown.\n\n"
+        "The KC told the court that one boy had been stabbed."
+    )
+    (quote,) = nlp(text)._.quotes
+    assert (quote.speaker.name, text[quote.speaker.start : quote.speaker.end]) == (
+        "Andrew Thompson",
+        "The KC",
+    )

@@ -950,10 +950,36 @@ def test_quote_spans_flattened_single_marks_keep_apostrophes():
             ],
         ),
         ("'£300 a year is everything to me,' said Margaret Jones.", ["'£300 a year is everything to me,'"]),
+        # Two straight marks: the opening one and an elision ('’Cos, flattened).
+        (
+            "'I like folk,' she said. ''Cos that's what people want.'",
+            ["'I like folk,'", "''Cos that's what people want.'"],
+        ),
+        # A passage opened mid-paragraph that the next paragraph goes on with.
+        (
+            "'I thought I'd lost everything,' Gorka told The Sun. 'Dancing is all I know\n\n'And I will dance again.'",
+            [
+                "'I thought I'd lost everything,'",
+                "'Dancing is all I know",
+                "'And I will dance again.'",
+            ],
+        ),
     ],
 )
 def test_quote_spans_flattened_single_marks_in_british_copy(text, quoted):
     assert [text[a:b] for a, b in quote_spans(text)] == quoted
+
+
+def test_quote_spans_quoted_phrase_in_a_sentence_does_not_run_on():
+    """Only a passage that opens its paragraph runs past a possessive-like mark into the next one."""
+    text = (
+        "Ms Hyslop admitted the situation was ‘not acceptable’ but said six new ferries were coming.\n\n"
+        "‘We are doing everything we can,’ she said."
+    )
+    assert [text[a:b] for a, b in quote_spans(text)] == [
+        "‘not acceptable’",
+        "‘We are doing everything we can,’",
+    ]
 
 
 def test_quote_spans_single_mark_nested_after_a_colon_is_no_style(nlp):

@@ -224,6 +224,8 @@ def _extend_by_post_nominals(doc: Doc, table: ActorTable, start: int, end: int) 
     before = start - 2 if start > 1 and doc[start - 1].text == "," else start - 1
     mention = table.mentions[-1] if table.mentions else None
     if mention is None or mention.end != before + 1 or mention.kind != "person":
+        if start > 0 and doc[start - 1].lower_ == "the":
+            _add_styled_holder(doc, table, start - 1, end)
         return
     actor = table.get(mention.actor)
     if actor.mentions and actor.mentions[-1][0] == doc[mention.start].idx:
@@ -234,6 +236,16 @@ def _extend_by_post_nominals(doc: Doc, table: ActorTable, start: int, end: int) 
     surface = doc[mention.start : end].text
     if surface not in actor.aliases:
         actor.aliases.append(surface)
+
+
+def _add_styled_holder(doc: Doc, table: ActorTable, start: int, end: int) -> None:
+    """ "The KC said …": the person last named with those letters ("Nicholas Johnson KC"), if any."""
+    letters = " " + doc[start + 1 : end].text
+    for mention in reversed(table.mentions):
+        actor = table.get(mention.actor)
+        if actor.kind == "person" and any(alias.endswith(letters) for alias in actor.aliases):
+            table.add_mention(doc, start, end, actor)
+            return
 
 
 def _add_person(doc: Doc, table: ActorTable, start: int, end: int) -> None:

@@ -156,17 +156,21 @@ def shift_actor(actor: Actor, offset: int) -> Actor:
     return actor
 
 
-def shift_spans(item, offset: int, source: str | None = None):
+def shift_spans(item, offset: int, source: str | None = None, moved: set[int] | None = None):
     """Move every span of a quote, figure, event or stance (its own, its cue's, its speaker's and its
     evidence's) by ``offset``; with ``source``, the text the offsets now point into, take each span's
-    text from it (the doc read a view of it: see ``curl_single_marks``)."""
+    text from it (the doc read a view of it: see ``curl_single_marks``). ``moved``: the ids of spans
+    already moved, which items may share (a mixed and a direct quote with one cue)."""
+    moved = set() if moved is None else moved
     parts = (item, getattr(item, "cue", None), getattr(item, "speaker", None), *getattr(item, "evidence", []))
     for part in parts:
-        if part is not None and hasattr(part, "start"):
-            part.start += offset
-            part.end += offset
-            if source is not None and hasattr(part, "text"):
-                part.text = source[part.start : part.end]
+        if part is None or not hasattr(part, "start") or id(part) in moved:
+            continue
+        moved.add(id(part))
+        part.start += offset
+        part.end += offset
+        if source is not None and hasattr(part, "text"):
+            part.text = source[part.start : part.end]
     return item
 
 
@@ -175,11 +179,12 @@ def results(
 ) -> tuple[list[Actor], list[Quote], list[Stance], list[Figure], list[Event]]:
     """The facts a processed doc holds, with offsets moved by ``offset`` into the article text
     (``source``, when given, from which their texts are taken)."""
+    moved: set[int] = set()
     actors = [shift_actor(a, offset) for a in (doc._.actors or [])]
-    quotes = [shift_spans(q, offset, source) for q in (doc._.quotes or [])]
-    stances = [shift_spans(s, offset, source) for s in (doc._.stances or [])]
-    figures = [shift_spans(f, offset, source) for f in (doc._.figures or [])]
-    events = [shift_spans(e, offset, source) for e in (doc._.events or [])]
+    quotes = [shift_spans(q, offset, source, moved) for q in (doc._.quotes or [])]
+    stances = [shift_spans(s, offset, source, moved) for s in (doc._.stances or [])]
+    figures = [shift_spans(f, offset, source, moved) for f in (doc._.figures or [])]
+    events = [shift_spans(e, offset, source, moved) for e in (doc._.events or [])]
     return actors, quotes, stances, figures, events
 
 

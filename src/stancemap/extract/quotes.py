@@ -152,8 +152,9 @@ def _double_quote_spans(text: str) -> list[tuple[int, int]]:
 
 def _single_quote_spans(text: str, flat: bool = False) -> list[tuple[int, int]]:
     """Spans in single marks: ‘ opens; ’ closes, unless it may be an apostrophe (see
-    ``_AMBIGUOUS_CLOSE``) and a plain closing mark follows before the next opening one, or the next
-    paragraph goes on with the passage (it opens with a mark: "‘We will defend our members’ jobs …").
+    ``_AMBIGUOUS_CLOSE``) and a plain closing mark follows before the next opening one, or the passage
+    opens its paragraph and the next paragraph goes on with it (opens with a mark: "‘We will defend
+    our members’ jobs …"); not a quoted phrase in a sentence ("admitted it was ‘not acceptable’ but").
     ``flat``: the marks were straight ones (see ``curl_single_marks``), so one that would open while a
     passage is open is an apostrophe."""
     if "‘" not in text:
@@ -176,7 +177,8 @@ def _single_quote_spans(text: str, flat: bool = False) -> list[tuple[int, int]]:
                 if opened is None or not flat:
                     opened = match.start()  # opening while one is open: the earlier one was unbalanced
             elif opened is not None and not (
-                _AMBIGUOUS_CLOSE.match(text, match.start()) and (plain_follows or goes_on)
+                _AMBIGUOUS_CLOSE.match(text, match.start())
+                and (plain_follows or goes_on and _opens_speech(text, opened))
             ):
                 spans.append((opened, match.end()))  # "the pensioners’ £300 payment,’": the plain mark closes
                 opened = None
@@ -191,7 +193,12 @@ _NEXT_PARA_OPENS = re.compile(r"\n\s*‘")
 # (or a sum: '£300) after a space or an opening bracket or mark may open, unless it elides ('96, '80s,
 # 'cos, rock 'n' roll); one before a space or a stop may close.
 _FLAT_OPEN = re.compile(
-    r"(?:^|(?<=[\s(\[“\"—–]))(?<!')'(?=[^\W_]|[£$€])(?!\d\ds?\b|" + _ELIDED + r"|n')", re.M
+    r"(?:^|(?<=[\s(\[“\"—–]))(?<!')'(?:(?=[^\W_]|[£$€])(?!\d\ds?\b|"
+    + _ELIDED
+    + r"|n')|(?='"
+    + _ELIDED
+    + "))",
+    re.M,
 )
 _FLAT_CLOSE = re.compile(r"(?<=\S)(?<!')'(?!')(?!\w)")
 
@@ -205,7 +212,8 @@ def curl_single_marks(text: str) -> str:
     ``_single_marks``) and has no curly single marks of its own, and then only the marks that open and
     close a passage: an apostrophe ("don't", "the voters' wishes", "'80s") stays as it is. Quotations
     within such a passage are in double marks, so a mark that would open one inside it is an
-    apostrophe ('Gers fans); one left open mid-paragraph opens nothing (The 'Boro boss).
+    apostrophe ('Gers fans); one left open mid-paragraph opens nothing (The 'Boro boss) unless it
+    opens a sentence and the next paragraph goes on with the passage.
     """
     if "'" not in text or "‘" in text:
         return text
@@ -215,7 +223,8 @@ def curl_single_marks(text: str) -> str:
     chars = list(text)
     for start, end in _single_quote_spans(marked, flat=True):
         closed = marked[end - 1] == "’"
-        if closed or _opens_speech(marked, start):
+        goes_on = _NEXT_PARA_OPENS.match(marked, end) is not None and _opens_sentence(marked, start)
+        if closed or goes_on or _opens_speech(marked, start):
             chars[start] = "‘"
             if closed:
                 chars[end - 1] = "’"
