@@ -218,3 +218,14 @@ def test_actors_letters_after_the_stand_for_the_person_named_with_them(nlp):
         "Andrew Thompson",
         "The KC",
     )
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_actors_apostrophe_inside_a_name_is_part_of_it(nlp, apostrophe):
+    text = (
+        f'Darragh O{apostrophe}Brien, the housing minister, said the figures were "encouraging". '
+        f"O{apostrophe}Brien added that more homes were coming."
+    )
+    doc = nlp(text)
+    assert _people(nlp, text) == [f"Darragh O{apostrophe}Brien"]
+    assert {q.speaker.name for q in doc._.quotes} == {f"Darragh O{apostrophe}Brien"}

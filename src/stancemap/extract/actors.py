@@ -238,6 +238,11 @@ def _extend_by_post_nominals(doc: Doc, table: ActorTable, start: int, end: int) 
         actor.aliases.append(surface)
 
 
+def _name_word(word: str) -> bool:
+    """A word of a name: letters, and an apostrophe inside them (O'Brien, D’Arcy)."""
+    return word.isalpha() or word[:1].isalpha() and word.replace("'", "").replace("’", "").isalpha()
+
+
 def _add_styled_holder(doc: Doc, table: ActorTable, start: int, end: int) -> None:
     """ "The KC said …": the person last named with those letters ("Nicholas Johnson KC"), if any."""
     letters = " " + doc[start + 1 : end].text
@@ -253,7 +258,9 @@ def _add_person(doc: Doc, table: ActorTable, start: int, end: int) -> None:
     # mention but not to the name.
     while start > 0 and doc[start - 1].lower_ in HONORIFICS:
         start -= 1
-    words = [t.text for t in doc[start:end] if t.lower_ not in HONORIFICS and t.is_alpha or "-" in t.text]
+    words = [
+        t.text for t in doc[start:end] if t.lower_ not in HONORIFICS and _name_word(t.text) or "-" in t.text
+    ]
     words = [w for w in words if w.lower() not in HONORIFICS]
     # Letters after the name are no part of it; first, they are initials ("KC Venugopal").
     name_tokens = words[:1] + [w for w in words[1:] if w not in POST_NOMINALS]
