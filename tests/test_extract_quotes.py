@@ -863,6 +863,49 @@ def test_quote_spans_single_marks_in_british_style():
                 "“When a supporter yelled ‘lock her up,’ Trump smiled.”",
             ],
         ),
+        # Only a passage that opens its paragraph runs past a possessive-like mark into the next one.
+        (
+            "Ms Hyslop admitted the situation was ‘not acceptable’ but said six new ferries were coming.\n\n"
+            "‘We are doing everything we can,’ she said.",
+            ["‘not acceptable’", "‘We are doing everything we can,’"],
+        ),
+        # Flattened to ASCII, British style.
+        # A year or an elided word opens nothing, in a passage or out of one.
+        (
+            "Fans gathered.\n\n'I still think about Euro '96 every day,' the manager said.\n\n"
+            "England's heroes of '66 were remembered before kick-off.",
+            ["'I still think about Euro '96 every day,'"],
+        ),
+        (
+            "The 'Boro boss watched his side slip to a third straight defeat on Saturday afternoon.\n\n"
+            "'It was a clear penalty,' said one 'Gers fan who had travelled from Inverness.\n\n"
+            "'I only took it 'cos the last train had gone,' Jones told officers.",
+            ["'It was a clear penalty,'", "'I only took it 'cos the last train had gone,'"],
+        ),
+        # A passage the next paragraph goes on with runs past "our members' jobs" to its end.
+        (
+            "'We will defend our members' jobs to the very end. This company made record profits\n\n"
+            "'And it is time it shared them,' she said.",
+            [
+                "'We will defend our members' jobs to the very end. This company made record profits",
+                "'And it is time it shared them,'",
+            ],
+        ),
+        ("'£300 a year is everything to me,' said Margaret Jones.", ["'£300 a year is everything to me,'"]),
+        # Two straight marks: the opening one and an elision ('’Cos, flattened).
+        (
+            "'I like folk,' she said. ''Cos that's what people want.'",
+            ["'I like folk,'", "''Cos that's what people want.'"],
+        ),
+        # A passage opened mid-paragraph that the next paragraph goes on with.
+        (
+            "'I thought I'd lost everything,' Gorka told The Sun. 'Dancing is all I know\n\n'And I will dance again.'",
+            [
+                "'I thought I'd lost everything,'",
+                "'Dancing is all I know",
+                "'And I will dance again.'",
+            ],
+        ),
     ],
 )
 def test_quote_spans_single_marks_and_apostrophes(text, expected):
@@ -923,63 +966,6 @@ def test_quote_spans_flattened_single_marks_keep_apostrophes():
     # A text that quotes in double marks keeps its single ones as they are.
     american = "\"We won't back down,\" she said.\n\nHe called it 'a betrayal' on Monday."
     assert curl_single_marks(american) == american
-
-
-@pytest.mark.parametrize(
-    ("text", "quoted"),
-    [
-        # A year or an elided word opens nothing, in a passage or out of one.
-        (
-            "Fans gathered.\n\n'I still think about Euro '96 every day,' the manager said.\n\n"
-            "England's heroes of '66 were remembered before kick-off.",
-            ["'I still think about Euro '96 every day,'"],
-        ),
-        (
-            "The 'Boro boss watched his side slip to a third straight defeat on Saturday afternoon.\n\n"
-            "'It was a clear penalty,' said one 'Gers fan who had travelled from Inverness.\n\n"
-            "'I only took it 'cos the last train had gone,' Jones told officers.",
-            ["'It was a clear penalty,'", "'I only took it 'cos the last train had gone,'"],
-        ),
-        # A passage the next paragraph goes on with runs past "our members' jobs" to its end.
-        (
-            "'We will defend our members' jobs to the very end. This company made record profits\n\n"
-            "'And it is time it shared them,' she said.",
-            [
-                "'We will defend our members' jobs to the very end. This company made record profits",
-                "'And it is time it shared them,'",
-            ],
-        ),
-        ("'£300 a year is everything to me,' said Margaret Jones.", ["'£300 a year is everything to me,'"]),
-        # Two straight marks: the opening one and an elision ('’Cos, flattened).
-        (
-            "'I like folk,' she said. ''Cos that's what people want.'",
-            ["'I like folk,'", "''Cos that's what people want.'"],
-        ),
-        # A passage opened mid-paragraph that the next paragraph goes on with.
-        (
-            "'I thought I'd lost everything,' Gorka told The Sun. 'Dancing is all I know\n\n'And I will dance again.'",
-            [
-                "'I thought I'd lost everything,'",
-                "'Dancing is all I know",
-                "'And I will dance again.'",
-            ],
-        ),
-    ],
-)
-def test_quote_spans_flattened_single_marks_in_british_copy(text, quoted):
-    assert [text[a:b] for a, b in quote_spans(text)] == quoted
-
-
-def test_quote_spans_quoted_phrase_in_a_sentence_does_not_run_on():
-    """Only a passage that opens its paragraph runs past a possessive-like mark into the next one."""
-    text = (
-        "Ms Hyslop admitted the situation was ‘not acceptable’ but said six new ferries were coming.\n\n"
-        "‘We are doing everything we can,’ she said."
-    )
-    assert [text[a:b] for a, b in quote_spans(text)] == [
-        "‘not acceptable’",
-        "‘We are doing everything we can,’",
-    ]
 
 
 def test_quote_spans_single_mark_nested_after_a_colon_is_no_style(nlp):
