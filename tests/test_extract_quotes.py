@@ -1163,3 +1163,10 @@ def test_quote_spans_curling_changes_only_straight_single_marks(text):
     curled = curl_single_marks(text)
     assert len(curled) == len(text)
     assert all(a == b or (a == "'" and b in "‘’") for a, b in zip(text, curled, strict=True))
+
+
+def test_quotes_open_quote_before_a_trailing_space_ends_at_its_last_word(nlp):
+    """Scraped lines often end in a space; an open quote runs to the last word, and reading what
+    follows it does not fail (it raised IndexError, and the article lost its extraction)."""
+    text = "More from the report: “Vendors condition their samples on other variables. \n\nNext paragraph."
+    assert [q.text for q in nlp(text)._.quotes] == ["“Vendors condition their samples on other variables."]

@@ -120,9 +120,12 @@ def doc_quote_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-def _left_open(spans: list[tuple[int, int]], opened: int | None, para_end: int) -> None:
-    """A mark still open at the paragraph's end runs to that end, unless it is a stray one."""
-    if opened is not None and para_end - opened > _MIN_OPEN_RUN:
+def _left_open(spans: list[tuple[int, int]], text: str, opened: int | None, para_end: int) -> None:
+    """A mark still open at the paragraph's end runs to its last word, unless it is a stray one."""
+    if opened is None:
+        return
+    para_end = opened + len(text[opened:para_end].rstrip())
+    if para_end - opened > _MIN_OPEN_RUN:
         spans.append((opened, para_end))
 
 
@@ -146,7 +149,7 @@ def _double_quote_spans(text: str) -> list[tuple[int, int]]:
             elif mark == "“":
                 # An opening mark while one is open: the earlier one was unbalanced.
                 opened, opener = pos, mark
-        _left_open(spans, opened, para.end())
+        _left_open(spans, text, opened, para.end())
     return spans
 
 
@@ -182,7 +185,7 @@ def _single_quote_spans(text: str, flat: bool = False) -> list[tuple[int, int]]:
             ):
                 spans.append((opened, match.end()))  # "the pensioners’ £300 payment,’": the plain mark closes
                 opened = None
-        _left_open(spans, opened, para.end())
+        _left_open(spans, text, opened, para.end())
     return spans
 
 

@@ -77,7 +77,7 @@ _PLACING = {"in", "at", "from", "for", "of", "with", "on"}
 def attribution_after(doc: Doc, end_char: int) -> tuple[Token, Token] | None:
     """(verb, speaker head) of the attribution right after a quote that ends at ``end_char``."""
     last = doc.char_span(end_char - 1, end_char, alignment_mode="expand")
-    if last is None or last[-1].text not in _CLOSING:
+    if not last or last[-1].text not in _CLOSING:  # None, or empty: the quote ends in a space
         return None
     mark = last[-1]
     i = _skip_space(doc, mark.i + 1)
