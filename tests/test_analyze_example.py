@@ -78,3 +78,19 @@ def test_gold_quotes_with_canonical_speaker(article, example_gold):
             for q in article.quotes
         )
     assert found >= 12, f"{found} of {len(gold['quotes'])} gold quotes with canonical speaker"
+
+
+def test_analyze_body_over_the_parser_limit_is_a_clear_skip(nlp, example_path):
+    """A body the parser cannot take (spaCy's max_length) is skipped as too large, named as such."""
+    from stancemap.analyze import analyze_documents
+    from stancemap.errors import SKIP_TOO_LARGE, Skip
+    from stancemap.ingest import iter_documents
+
+    limit = nlp.max_length
+    nlp.max_length = 1000
+    try:
+        (result,) = list(analyze_documents(iter_documents([str(example_path)]), nlp))
+    finally:
+        nlp.max_length = limit
+    assert isinstance(result, Skip) and result.code == SKIP_TOO_LARGE
+    assert "over the parser's limit of 1,000" in result.reason

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Iterable, Iterator
 
 from .clean import clean
-from .errors import SKIP_FAILED, InputError, Skip
+from .errors import SKIP_FAILED, SKIP_TOO_LARGE, InputError, Skip
 from .model import Article, Cleaned, Document, content_hash
 
 log = logging.getLogger(__name__)
@@ -99,6 +99,15 @@ def analyze_documents(
         article = _article(item, cleaned)
         if not is_english(article):
             yield article
+            continue
+        length = article.body[1] - article.body[0]
+        if length > nlp.max_length:
+            # The parser's own limit (its memory grows with the text): a clear skip, not a failure.
+            yield Skip(
+                item.source,
+                SKIP_TOO_LARGE,
+                f"article body of {length:,} characters is over the parser's limit of {nlp.max_length:,}",
+            )
             continue
         pending.append((article, cleaned))
         if len(pending) >= batch_size:
