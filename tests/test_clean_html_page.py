@@ -49,3 +49,19 @@ def test_html_furniture_lines_are_dropped_and_prose_kept():
     ]
     drop = furniture(lines, title="Council approves new riverside park")
     assert drop == [True, True, False, True, True, True, False, True, False, False, True]
+
+
+def test_clean_json_offsets_index_its_text():
+    """`stancemap clean --format json`: body and paragraphs are offsets into the printed text."""
+    import json
+
+    from click.testing import CliRunner
+
+    from stancemap.cli import cli
+
+    result = CliRunner().invoke(cli, ["clean", "--format", "json", str(PAGE)])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.output)
+    kept = [record["text"][s:e] for s, e in record["paragraphs"]]
+    assert "\n\n".join(kept) == record["body_text"]
+    assert record["text"][record["body"][0] :].startswith(kept[0])

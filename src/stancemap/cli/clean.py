@@ -21,7 +21,8 @@ from ._common import echo_skip
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="text: the body alone; json: body, paragraphs and metadata, one object per line.",
+    help="text: the body alone; json: metadata, the text, and the body and kept paragraphs as "
+    "[start, end] offsets into that text, one object per line.",
 )
 def clean(paths: tuple[str, ...], fmt: str) -> None:
     """Remove boilerplate (menus, appeals, footers) and print the article body.
@@ -50,9 +51,11 @@ def clean(paths: tuple[str, ...], fmt: str) -> None:
                 "published": cleaned.published,
                 "url": cleaned.url,
                 "language": cleaned.language,
+                # Offsets index "text" (as in the Article JSON); "body_text" is what text mode prints.
+                "text": cleaned.text,
                 "body": list(cleaned.body),
                 "paragraphs": [list(p) for p in cleaned.paragraphs],
-                "text": body,
+                "body_text": body,
             }
             click.echo(json.dumps(record, ensure_ascii=False))
         else:
