@@ -25,3 +25,15 @@ def test_header_date_reads_scraper_header_and_where_it_ends():
     assert published == "2025-02-18"
     assert text[end:].lstrip().startswith("Your support")
     assert header_date("Sir Keir Starmer has urged") == (None, 0)
+
+
+def test_clean_scraper_header_is_no_title():
+    from stancemap.clean import clean
+    from stancemap.model import Document
+
+    body = "The minister said on Monday that the charge was premature.\n\nMore text follows here."
+    assert clean(Document(source="a", content=f"date 2024-03-04\n\n{body}")).title is None
+    titled = clean(
+        Document(source="b", content=f"date 2024-03-04\n\nCity to scrap congestion charge\n\n{body}")
+    )
+    assert (titled.title, titled.published) == ("City to scrap congestion charge", "2024-03-04")

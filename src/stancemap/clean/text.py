@@ -76,11 +76,13 @@ def clean_text(document: Document, weights: dict | None = None) -> Cleaned:
     kept = keep_units(text, units, blocks, weights)
     # A scraper header glued to the first unit ("date 2025-02-18 Your support ...") is not body.
     kept = [(max(s, header_end), e) for s, e in kept if e > header_end]
-    return Cleaned(text=text, paragraphs=kept, published=published, title=_title(text, units))
+    title = _title(text, [(max(s, header_end), e) for s, e in units if e > header_end])
+    return Cleaned(text=text, paragraphs=kept, published=published, title=title)
 
 
 def _title(text: str, units: list[tuple[int, int]]) -> str | None:
-    """Scraped pages start with the page title; a short first line without final punctuation is it."""
+    """Scraped pages start with the page title (after any scraper header such as "date 2024-03-04");
+    a short first line without final punctuation is it."""
     if len(units) < 2:
         return None
     first = text[units[0][0] : units[0][1]].strip()
