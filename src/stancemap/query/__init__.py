@@ -1,7 +1,7 @@
 """The one read path: CLI, web page and Python API all read the store through these functions."""
 
 from .actors import ActorRow, actors
-from .articles import article, articles
+from .articles import article, articles, totals
 from .quotes import QuoteRow, quotes
 from .stances import EventRow, FigureRow, Shift, StanceRow, events, figures, matrix, shifts, stances, timeline
 
@@ -22,4 +22,5 @@ __all__ = [
     "shifts",
     "stances",
     "timeline",
+    "totals",
 ]

@@ -31,7 +31,8 @@ def actors(
     params = where.params
     sql = (
         "SELECT ac.id, ac.name, ac.kind, ac.role, ac.affiliation,"
-        " (SELECT count(DISTINCT article_id) FROM article_actors x WHERE x.actor_id = ac.id) AS n_articles,"
+        " (SELECT count(DISTINCT x.article_id) FROM article_actors x JOIN articles a ON a.id = x.article_id"
+        "   WHERE x.actor_id = ac.id AND a.canonical_id IS NULL) AS n_articles,"
         " (SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id"
         "   WHERE q.speaker_actor_id = ac.id AND a.canonical_id IS NULL) AS n_quotes"
         " FROM actors ac WHERE " + where.sql() + " ORDER BY n_quotes DESC, n_articles DESC, ac.name"

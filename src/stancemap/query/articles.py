@@ -22,6 +22,23 @@ def articles(store: Store, *, limit: int | None = None) -> list[dict]:
     return [dict(row) for row in store.connection.execute(sql, params)]
 
 
+def totals(store: Store) -> dict[str, int]:
+    """How many articles, near-duplicates, actors and quotes the store holds; a near-duplicate's
+    quotes are its canonical article's, so they count once (as ``quotes`` reads them)."""
+    db = store.connection
+    articles_, duplicates = db.execute("SELECT count(*), count(canonical_id) FROM articles").fetchone()
+    (actors_,) = db.execute("SELECT count(*) FROM actors").fetchone()
+    (quotes_,) = db.execute(
+        "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.canonical_id IS NULL"
+    ).fetchone()
+    return {
+        "articles": articles_ - duplicates,
+        "duplicates": duplicates,
+        "actors": actors_,
+        "quotes": quotes_,
+    }
+
+
 def article(store: Store, article_id: str) -> Article | None:
     """The stored article ``article_id`` with its actors, quotes, stances, figures and events."""
     db = store.connection

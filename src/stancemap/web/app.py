@@ -51,7 +51,7 @@ def create_app(db_path: str | Path) -> Starlette:
 
     async def index(request: Request):
         with store() as s:
-            return render("index.html", articles=query.articles(s, limit=200), counts=s.counts())
+            return render("index.html", articles=query.articles(s, limit=200), counts=query.totals(s))
 
     async def article_page(request: Request):
         with store() as s:
