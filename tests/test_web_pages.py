@@ -59,3 +59,37 @@ def test_json_api_returns_quotes(client):
     assert [r["speaker"] for r in rows] == ["Jane Doe"]
     assert http.get(f"/api/article/{article.id}").json()["id"] == article.id
     assert http.get("/api/article/nope").status_code == 404
+
+
+def test_web_api_lists_its_endpoints_and_each_answers(client):
+    http, _ = client
+    listing = http.get("/api").json()
+    assert {
+        "/api/quotes",
+        "/api/actors",
+        "/api/stances",
+        "/api/figures",
+        "/api/events",
+        "/api/articles",
+    } <= set(listing)
+    for path in listing:
+        if "{" not in path:
+            response = http.get(path)
+            assert response.status_code == 200 and isinstance(response.json(), list), path
+    assert [row["name"] for row in http.get("/api/actors", params={"name": "Doe"}).json()] == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"since": "yesterday"}, {"until": "2025-13-45"}, {"limit": "abc"}, {"limit": "0"}, {"colour": "red"}],
+)
+def test_web_api_bad_filter_is_a_clear_400(client, params):
+    http, _ = client
+    response = http.get("/api/quotes", params=params)
+    assert response.status_code == 400 and "error" in response.json()
+
+
+def test_web_missing_article_page_is_404(client):
+    http, _ = client
+    response = http.get("/article/nope")
+    assert response.status_code == 404 and "No such article" in response.text

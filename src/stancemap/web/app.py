@@ -1,4 +1,5 @@
-"""Routes: articles, one article with its evidence highlighted, quotes by speaker, actors, and JSON.
+"""Routes: articles, one article with its evidence highlighted, quotes by speaker, actors, and JSON
+under ``/api`` (``/api`` lists the endpoints and the filters each takes).
 
 Every page reads through ``stancemap.query``, the same read path as the CLI and the Python API.
 The store is opened per request (SQLite connections are cheap and not shared across threads).
@@ -6,7 +7,8 @@ The store is opened per request (SQLite connections are cheap and not shared acr
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, is_dataclass
+from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -57,7 +59,7 @@ def create_app(db_path: str | Path) -> Starlette:
         with store() as s:
             article = query.article(s, request.path_params["article_id"])
         if article is None:
-            return render("error.html", message="No such article.")
+            return HTMLResponse(env.get_template("error.html").render(message="No such article."), 404)
         return render("article.html", article=article, body=highlight(article))
 
     async def quotes_page(request: Request):
@@ -71,10 +73,48 @@ def create_app(db_path: str | Path) -> Starlette:
             rows = query.actors(s, name=request.query_params.get("name") or None, limit=500)
         return render("actors.html", rows=rows)
 
-    async def quotes_json(request: Request):
-        with store() as s:
-            rows = query.quotes(s, speaker=request.query_params.get("speaker") or None, limit=1000)
-        return JSONResponse([asdict(r) for r in rows])
+    def api(read, **params):
+        """A JSON endpoint over ``read(store, **filters)``: ``params`` names each query parameter it
+        takes and its kind ("text", "date" YYYY-MM-DD, "limit" 1..1000)."""
+
+        async def endpoint(request: Request):
+            filters = {}
+            for name, value in request.query_params.items():
+                if name not in params:
+                    return _bad(f"unknown parameter {name!r}; this endpoint takes {sorted(params)}")
+                problem = _check(params[name], value)
+                if problem:
+                    return _bad(f"{name}: {problem}")
+                filters[name] = int(value) if params[name] == "limit" else value or None
+            with store() as s:
+                rows = read(s, **filters)
+            return JSONResponse([asdict(row) if is_dataclass(row) else row for row in rows])
+
+        endpoint.params = params
+        return endpoint
+
+    endpoints = {
+        "/api/articles": api(lambda s, **f: query.articles(s, limit=f.get("limit")), limit="limit"),
+        "/api/quotes": api(
+            lambda s, **f: query.quotes(s, **{"limit": 1000, **f}),
+            speaker="text",
+            kind="text",
+            since="date",
+            until="date",
+            limit="limit",
+        ),
+        "/api/actors": api(
+            lambda s, **f: query.actors(s, **{"limit": 1000, **f}), name="text", kind="text", limit="limit"
+        ),
+        "/api/stances": api(query.stances, issue="text", actor="text", since="date", until="date"),
+        "/api/figures": api(query.figures, holder="text"),
+        "/api/events": api(query.events, participant="text"),
+    }
+
+    async def api_index(request: Request):
+        listing = {path: sorted(endpoint.params) for path, endpoint in endpoints.items()}
+        listing["/api/article/{id}"] = []
+        return JSONResponse(listing)
 
     async def article_json(request: Request):
         with store() as s:
@@ -89,7 +129,26 @@ def create_app(db_path: str | Path) -> Starlette:
             Route("/article/{article_id}", article_page),
             Route("/quotes", quotes_page),
             Route("/actors", actors_page),
-            Route("/api/quotes", quotes_json),
+            Route("/api", api_index),
+            *(Route(path, endpoint) for path, endpoint in endpoints.items()),
             Route("/api/article/{article_id}", article_json),
         ]
     )
+
+
+def _check(kind: str, value: str) -> str | None:
+    """What is wrong with a query parameter's value, or None."""
+    if kind == "date":
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return f"{value!r} is not a date (YYYY-MM-DD)"
+        if len(value) != 10:
+            return f"{value!r} is not a date (YYYY-MM-DD)"
+    if kind == "limit" and not (value.isdigit() and 1 <= int(value) <= 1000):
+        return f"{value!r} is not a number from 1 to 1000"
+    return None
+
+
+def _bad(message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=400)
