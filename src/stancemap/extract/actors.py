@@ -68,7 +68,8 @@ class ActorTable:
         span = doc[start:end]
         actor.mentions.append((span.start_char, span.end_char))
         surface = span.text
-        if surface != actor.name and surface not in actor.aliases:
+        # One alias however a sentence start capitalises it ("The Prime Minister", "the Prime Minister").
+        if surface.casefold() not in {actor.name.casefold(), *(alias.casefold() for alias in actor.aliases)}:
             actor.aliases.append(surface)
         is_subject = any(
             t.dep_ in _SUBJECT_DEPS or (t.dep_ == "poss" and t.head.dep_ in _SUBJECT_DEPS) for t in span
