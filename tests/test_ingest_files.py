@@ -127,3 +127,13 @@ def test_stdin_empty_is_skipped(stdin):
     stdin(b"")
     (skip,) = iter_documents(["-"])
     assert skip.code == SKIP_EMPTY and skip.source == "-"
+
+
+def test_files_utf16_text_with_a_byte_order_mark_is_read(tmp_path):
+    text = "Sir Keir Starmer said on Monday that Europe must step up. “We will,” he said.\n"
+    for encoding in ("utf-16", "utf-16-be"):
+        path = tmp_path / f"{encoding}.txt"
+        data = text.encode(encoding)
+        path.write_bytes(data if data.startswith((b"\xff\xfe", b"\xfe\xff")) else b"\xfe\xff" + data)
+        (document,) = list(iter_documents([str(path)]))
+        assert document.content == text, encoding

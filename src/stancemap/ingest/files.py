@@ -52,6 +52,12 @@ def decode(data: bytes, *, html: bool, limit: int = MAX_DOCUMENT_BYTES) -> str:
     """Bytes to text, or an InputError that says why not."""
     if len(data) > limit:
         raise InputError(SKIP_TOO_LARGE, too_large_message(f"{len(data) / 1e6:.1f} MB", limit))
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Text saved as UTF-16 (Windows editors do) says so with its byte-order mark.
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(SKIP_ENCODING, f"not valid UTF-16 (byte {exc.start})") from exc
     if not data.strip():
         raise InputError(SKIP_EMPTY, "empty file")
     sample = data[:8192]
