@@ -59,3 +59,14 @@ def test_english_with_figures_and_links_is_english():
 def test_english_article_quoting_german_is_english():
     text = TEXTS["en"] + " " + TEXTS["en"] + ' The chancellor replied: "Wir schaffen das."'
     assert detect_language(text) == "en"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Министр иностранных дел России заявил, что Европа не нужна.",
+        "俄罗斯外交部长今天在沙特阿拉伯表示，欧洲不应参加和平谈判。",
+    ],
+)
+def test_language_one_line_in_another_script_is_not_english(text):
+    assert detect_language(text) not in (None, "en")
