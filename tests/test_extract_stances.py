@@ -49,6 +49,7 @@ def test_example_stances_carry_evidence_into_the_text(example):
         assert stance.evidence, stance
         for span in stance.evidence:
             assert example.text[span.start : span.end] == span.text
+            assert span.text == span.text.strip()  # no line breaks carried at either end
         for n in stance.quotes:
             assert 0 <= n < len(example.quotes)
         assert 0 < stance.confidence <= 1

@@ -98,4 +98,6 @@ def negated(token: Token) -> bool:
 
 
 def char_span(tokens: list[Token]) -> tuple[int, int]:
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    """Where ``tokens`` start and end in the text, leaving out line breaks at either end."""
+    words = [t for t in tokens if not t.is_space] or tokens
+    return words[0].idx, words[-1].idx + len(words[-1].text)
