@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from stancemap.cli import cli
+from stancemap.extract.issues import load_watchlist
 
 ROOT = Path(__file__).resolve().parents[1]
 WATCHLIST = ROOT / "examples" / "watchlist.toml"
@@ -64,6 +65,29 @@ def test_timeline_shows_the_shift(tmp_path):
     assert [s["after"]["stance"] for s in data["shifts"]] == ["conditional", "support"]
 
 
+def test_issues_list_propose_and_accept(example_db, tmp_path):
+    assert "Ukraine's place in peace talks" in run("issues", "--watchlist", WATCHLIST)
+    watchlist = tmp_path / "w.toml"
+    watchlist.write_text(WATCHLIST.read_text(encoding="utf-8"), encoding="utf-8")
+    out = run("issues", "--propose", "--watchlist", watchlist, "--db", example_db)
+    assert out.startswith("1. ")
+    claim = "Ukraine's future must be decided with Ukraine."
+    run(
+        "issues",
+        "--accept",
+        "1",
+        "--name",
+        "My issue",
+        "--proposition",
+        claim,
+        "--watchlist",
+        watchlist,
+        "--db",
+        example_db,
+    )
+    assert "My issue" in run("issues", "--watchlist", watchlist)
+
+
 @pytest.fixture(scope="module")
 def fixtures_db(tmp_path_factory):
     db = tmp_path_factory.mktemp("fx") / "fx.db"
@@ -115,12 +139,30 @@ def test_cli_stances_say_why_none_are_shown(fixtures_db, tmp_path):
     assert out.exit_code == 0 and "ingested with --watchlist?" in out.stderr
 
 
-def test_issues_list_propose_and_accept(example_db, tmp_path):
-    assert "Ukraine's place in peace talks" in run("issues", "--watchlist", WATCHLIST)
-    watchlist = tmp_path / "w.toml"
-    watchlist.write_text(WATCHLIST.read_text(encoding="utf-8"), encoding="utf-8")
-    out = run("issues", "--propose", "--watchlist", watchlist, "--db", example_db)
-    if not out.strip():
-        pytest.skip("no proposals on this store")
-    run("issues", "--accept", "1", "--name", "My issue", "--watchlist", watchlist, "--db", example_db)
-    assert "My issue" in run("issues", "--watchlist", watchlist)
+def _accept(watchlist, db, *more):
+    return invoke("issues", "--accept", "1", "--watchlist", watchlist, "--db", db, *more)
+
+
+@pytest.mark.parametrize("source", [FIXTURES / "watchlist.yaml", WATCHLIST])
+def test_cli_issues_accept_adds_to_the_watchlist_in_its_own_format(example_db, tmp_path, source):
+    watchlist = tmp_path / source.name
+    text = source.read_text(encoding="utf-8")
+    watchlist.write_text(text, encoding="utf-8")
+    claim = "Ukraine's future must be decided with Ukraine."
+    result = _accept(watchlist, example_db, "--name", "Ukraine's future", "--proposition", claim)
+    assert result.exit_code == 0, result.output
+    after = watchlist.read_text(encoding="utf-8")
+    assert after.startswith(text)  # comments and layout kept: the issue is appended
+    issues = load_watchlist(watchlist)
+    assert [(i.name, i.proposition) for i in issues[-1:]] == [("Ukraine's future", claim)]
+    assert issues[:-1] == load_watchlist(source)
+    assert "Ukraine's future" in run("issues", "--watchlist", watchlist)
+
+
+def test_cli_issues_accept_needs_a_proposition(example_db, tmp_path):
+    watchlist = tmp_path / "w.yaml"
+    text = (FIXTURES / "watchlist.yaml").read_text(encoding="utf-8")
+    watchlist.write_text(text, encoding="utf-8")
+    result = _accept(watchlist, example_db, "--name", "Ukraine's future")
+    assert result.exit_code == 2 and "--proposition" in result.stderr
+    assert watchlist.read_text(encoding="utf-8") == text

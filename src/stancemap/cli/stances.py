@@ -14,7 +14,7 @@ import click
 from rich.table import Table
 
 from .. import query
-from ..extract.issues import dump_watchlist, load_watchlist, propose_issues
+from ..extract.issues import Issue, append_issue, load_watchlist, propose_issues
 from ..query.stances import StanceRow, count_stances
 from ..store import Store, open_store
 from ._common import console, db_option, echo_skip, print_rows, watchlist_option
@@ -228,20 +228,42 @@ def events(participant, as_json, db_path) -> None:
     "--watchlist",
     "watchlist_path",
     type=click.Path(dir_okay=False),
-    help="The watchlist to list, and to check proposals against.",
+    help="The watchlist to list, to check proposals against, and to add an accepted one to.",
 )
 @click.option(
     "--propose", is_flag=True, help="Propose issues from the stored quotes that no watched issue covers."
 )
 @click.option("--accept", type=int, metavar="N", help="Add proposal N (from --propose) to --watchlist.")
-@click.option("--name", help="With --accept: the name to give the accepted issue.")
+@click.option("--name", help="With --accept: the name to give the accepted issue (default: the proposal's).")
+@click.option(
+    "--proposition",
+    help="With --accept (required): the claim that actors support or oppose, e.g. "
+    "'Employers should offer a four-day week.'",
+)
 @db_option
-def issues(watchlist_path, propose, accept, name, db_path) -> None:
-    """Watched issues, and issues proposed from what actors say (accept one with --accept N --name NAME)."""
-    known = load_watchlist(watchlist_path) if watchlist_path and Path(watchlist_path).exists() else []
+def issues(watchlist_path, propose, accept, name, proposition, db_path) -> None:
+    """Watched issues, and issues proposed from what actors say.
+
+    Accept proposal N with --accept N --proposition TEXT [--name NAME]: it is added at the end of the
+    watchlist in the file's own format (TOML or YAML), leaving the rest of the file as it was.
+    """
+    if accept is None and (name or proposition):
+        raise click.UsageError("--name and --proposition go with --accept N")
+    if accept is not None:
+        if not watchlist_path:
+            raise click.UsageError("--accept needs --watchlist FILE to add the issue to")
+        if not (proposition or "").strip():
+            raise click.UsageError(
+                "--accept needs --proposition TEXT: the claim that actors support or oppose "
+                "(a stance is for or against a proposition)"
+            )
+    exists = bool(watchlist_path) and Path(watchlist_path).exists()
+    known = load_watchlist(watchlist_path) if exists else []
     if not propose and accept is None:
-        if not known:
+        if not watchlist_path:
             raise click.UsageError("give --watchlist FILE to list, or --propose")
+        if not exists:
+            raise click.UsageError(f"no watchlist at {watchlist_path}")
         for issue in known:
             click.echo(f"{issue.name}\n  {issue.proposition}\n  keywords: {', '.join(issue.keywords)}")
         return
@@ -249,16 +271,15 @@ def issues(watchlist_path, propose, accept, name, db_path) -> None:
         statements = [q.text for q in query.quotes(store)]
     proposals = propose_issues(statements, known=known)
     if accept is not None:
-        if not watchlist_path:
-            raise click.UsageError("--accept needs --watchlist FILE to write to")
         if not 1 <= accept <= len(proposals):
             raise click.UsageError(f"no proposal {accept} (there are {len(proposals)})")
-        from ..extract.issues import Issue
-
         chosen = proposals[accept - 1]
-        known.append(Issue(name or chosen.name, "", chosen.keywords))
-        Path(watchlist_path).write_text(dump_watchlist(known), encoding="utf-8")
-        click.echo(f"added '{name or chosen.name}' to {watchlist_path}")
+        issue = Issue((name or chosen.name).strip(), proposition.strip(), chosen.keywords)
+        append_issue(watchlist_path, issue)
+        load_watchlist(watchlist_path)  # the file must still load
+        click.echo(
+            f"added '{issue.name}' to {watchlist_path}\n  {issue.proposition}\n  keywords: {', '.join(issue.keywords)}"
+        )
         return
     for n, proposal in enumerate(proposals, 1):
         click.echo(
