@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from stancemap.cli import cli
+from stancemap.extract.issues import load_watchlist
 
 ROOT = Path(__file__).resolve().parents[1]
 WATCHLIST = ROOT / "examples" / "watchlist.toml"
@@ -17,8 +18,12 @@ FIXTURES = ROOT / "tests" / "fixtures" / "stances"
 ENV = {"STANCEMAP_WATCHLIST": None}
 
 
+def invoke(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args], env=ENV)
+
+
 def run(*args):
-    result = CliRunner().invoke(cli, [str(a) for a in args], env=ENV)
+    result = invoke(*args)
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -65,7 +70,99 @@ def test_issues_list_propose_and_accept(example_db, tmp_path):
     watchlist = tmp_path / "w.toml"
     watchlist.write_text(WATCHLIST.read_text(encoding="utf-8"), encoding="utf-8")
     out = run("issues", "--propose", "--watchlist", watchlist, "--db", example_db)
-    if not out.strip():
-        pytest.skip("no proposals on this store")
-    run("issues", "--accept", "1", "--name", "My issue", "--watchlist", watchlist, "--db", example_db)
+    assert out.startswith("1. ")
+    claim = "Ukraine's future must be decided with Ukraine."
+    run(
+        "issues",
+        "--accept",
+        "1",
+        "--name",
+        "My issue",
+        "--proposition",
+        claim,
+        "--watchlist",
+        watchlist,
+        "--db",
+        example_db,
+    )
     assert "My issue" in run("issues", "--watchlist", watchlist)
+
+
+@pytest.fixture(scope="module")
+def fixtures_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("fx") / "fx.db"
+    run("ingest", FIXTURES / "articles", "--watchlist", FIXTURES / "watchlist.yaml", "--db", db)
+    return db
+
+
+def _matrix(out: str) -> list[tuple]:
+    rows = [json.loads(line) for line in out.splitlines()]
+    return [(r["actor"], r["issue"], r["stance"], r["confidence"], r["published"]) for r in rows]
+
+
+def test_cli_stances_of_files_are_the_stances_of_the_store(fixtures_db):
+    # "Marsh" (2024-07-01) is "Helen Marsh" of the earlier articles: one actor, as in the store.
+    stored = run("stances", "--db", fixtures_db, "--json")
+    analysed = run("stances", FIXTURES / "articles", "--watchlist", FIXTURES / "watchlist.yaml", "--json")
+    assert _matrix(analysed) == _matrix(stored)
+    table = run("stances", FIXTURES / "articles", "--watchlist", FIXTURES / "watchlist.yaml")
+    assert "Helen Marsh │ support 0.94" in table
+    assert "│ Marsh " not in table and "conditional" not in table
+
+
+def test_cli_stances_of_files_exit_non_zero_when_none_could_be_processed(tmp_path):
+    result = invoke("stances", tmp_path / "missing.txt", "--watchlist", FIXTURES / "watchlist.yaml")
+    assert result.exit_code == 1
+    assert "missing.txt" in result.stderr and "no file could be processed" in result.stderr
+    assert "no stances" not in result.stderr
+
+
+def test_cli_stances_of_files_need_a_watchlist():
+    result = invoke("stances", FIXTURES / "articles")
+    assert result.exit_code == 2 and "--watchlist" in result.stderr
+
+
+def test_cli_stances_say_why_none_are_shown(fixtures_db, tmp_path):
+    articles, watchlist = FIXTURES / "articles", FIXTURES / "watchlist.yaml"
+    out = invoke("stances", articles, "--watchlist", watchlist, "--actor", "Nobody")
+    assert out.exit_code == 0
+    assert out.stderr.strip() == "no stances match --actor 'Nobody' (there are 5 in the 3 articles analysed)"
+    out = invoke("stances", articles, "--watchlist", WATCHLIST)  # the articles say nothing on Ukraine
+    assert out.exit_code == 0
+    assert out.stderr.startswith("no stances in the 3 articles analysed: ") and str(WATCHLIST) in out.stderr
+    assert "was a --watchlist given" not in out.stderr
+    out = invoke("stances", "--db", fixtures_db, "--issue", "no such issue")
+    assert out.stderr.strip() == f"no stances match --issue 'no such issue' (there are 5 in {fixtures_db})"
+    bare = tmp_path / "bare.db"
+    run("ingest", articles, "--db", bare)  # no --watchlist: no stances stored
+    out = invoke("stances", "--db", bare)
+    assert out.exit_code == 0 and "ingested with --watchlist?" in out.stderr
+
+
+def _accept(watchlist, db, *more):
+    return invoke("issues", "--accept", "1", "--watchlist", watchlist, "--db", db, *more)
+
+
+@pytest.mark.parametrize("source", [FIXTURES / "watchlist.yaml", WATCHLIST])
+def test_cli_issues_accept_adds_to_the_watchlist_in_its_own_format(example_db, tmp_path, source):
+    watchlist = tmp_path / source.name
+    text = source.read_text(encoding="utf-8")
+    watchlist.write_text(text, encoding="utf-8")
+    claim = "Ukraine's future must be decided with Ukraine."
+    result = _accept(watchlist, example_db, "--name", "Ukraine's future", "--proposition", claim)
+    assert result.exit_code == 0, result.output
+    after = watchlist.read_text(encoding="utf-8")
+    assert after.startswith(text)  # comments and layout kept: the issue is appended
+    issues = load_watchlist(watchlist)
+    assert [(i.name, i.proposition) for i in issues[-1:]] == [("Ukraine's future", claim)]
+    assert issues[:-1] == load_watchlist(source)
+    assert "Ukraine's future" in run("issues", "--watchlist", watchlist)
+
+
+def test_cli_issues_accept_needs_a_proposition(example_db, tmp_path):
+    watchlist = tmp_path / "w.yaml"
+    text = (FIXTURES / "watchlist.yaml").read_text(encoding="utf-8")
+    watchlist.write_text(text, encoding="utf-8")
+    result = _accept(watchlist, example_db, "--name", "Ukraine's future")
+    assert result.exit_code == 2 and "--proposition" in result.stderr
+    assert watchlist.read_text(encoding="utf-8") == text

@@ -11,6 +11,7 @@ from stancemap.analyze import analyze
 from stancemap.extract.issues import (
     Issue,
     WatchlistError,
+    append_issue,
     keyword_span,
     load_watchlist,
     match_issues,
@@ -22,6 +23,7 @@ from stancemap.extract.stances import condition_of, find_stances
 
 ROOT = Path(__file__).resolve().parents[1]
 WATCHLIST = ROOT / "examples" / "watchlist.toml"
+YAML_WATCHLIST = ROOT / "tests" / "fixtures" / "stances" / "watchlist.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -180,3 +182,122 @@ def test_propose_issues_groups_similar_statements():
     assert proposals[0].size == 3
     known = [Issue("Shorter week", keywords=["four-day week"])]
     assert all(p.name != "four-day week" for p in propose_issues(statements, known=known))
+
+
+def test_issues_proposed_keywords_match_their_statements():
+    # "future ukraine" is two content words with "of" between them: as a phrase it matches nothing.
+    statements = [
+        "The future of Ukraine is at stake.",
+        "We decide the future of Ukraine together.",
+        "The weather was fine.",
+    ]
+    (proposal,) = propose_issues(statements)
+    assert all(keyword_span(proposal.keywords[0], text) for text in proposal.statements), proposal
+
+
+NEW_ISSUE = Issue(
+    "Four-day week",
+    "Employers should offer a four-day week: yes, #1.",
+    ["four-day week", "shorter + week"],
+    ["no"],
+)
+BLOCK_YAML = """# My issues.
+issues:
+
+- name: A   # the first
+  proposition: p
+  keywords:
+    - road charging
+    - charge + drivers
+
+- name: B
+  proposition: q
+  keywords:
+    - bus lanes
+# the end
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "style"),
+    [
+        (
+            "w.yaml",
+            YAML_WATCHLIST.read_text(encoding="utf-8"),
+            '\n  - name: Four-day week\n    proposition: "',
+        ),
+        (
+            "w.yaml",
+            YAML_WATCHLIST.read_text(encoding="utf-8"),
+            "    keywords: [four-day week, shorter + week]\n",
+        ),
+        ("w.yaml", BLOCK_YAML, "# the end\n\n- name: Four-day week\n"),
+        (
+            "w.yaml",
+            BLOCK_YAML,
+            '  keywords:\n    - four-day week\n    - shorter + week\n  against:\n    - "no"\n',
+        ),
+        ("w.yml", "- name: A\n  keywords: [a]", "[a]\n- name: Four-day week\n"),
+        ("w.yaml", "issues:\r\n  - name: A\r\n    keywords: [a]\r\n", "\r\n  - name: Four-day week\r\n"),
+        ("w.yaml", "# nothing yet\n", "# nothing yet\nissues:\n  - name: Four-day week\n"),
+        ("w.toml", WATCHLIST.read_text(encoding="utf-8"), '\n\n[[issue]]\nname = "Four-day week"\n'),
+        ("w.toml", "# mine\n[[issues]]\nname = 'A'\nkeywords = ['a']", "['a']\n\n[[issues]]\nname = "),
+        ("w.toml", "", '[[issue]]\nname = "Four-day week"\nproposition = "Employers'),
+    ],
+)
+def test_issues_append_issue_keeps_the_file_and_its_style(tmp_path, name, text, style):
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8"))
+    before = load_watchlist(path) if text.strip() else []
+    append_issue(path, NEW_ISSUE)
+    after = path.read_bytes().decode("utf-8")
+    assert after.startswith(text)  # appended: comments and layout as they were
+    assert style in after
+    if "\r\n" in text:
+        assert after.count("\n") == after.count("\r\n")
+    assert load_watchlist(path) == [*before, NEW_ISSUE]
+
+
+def test_issues_append_issue_creates_a_missing_watchlist(tmp_path):
+    for name in ("new.yaml", "new.toml"):
+        append_issue(tmp_path / name, NEW_ISSUE)
+        assert load_watchlist(tmp_path / name) == [NEW_ISSUE]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "issue"),
+    [
+        ("w.yaml", "issues: []\n", NEW_ISSUE),  # not a block list: an item after it is not in it
+        ("w.yaml", "issues:\n  - name: A\n    keywords: [a]\nother: 1\n", NEW_ISSUE),
+        ("w.toml", "issue = [{name = 'A', keywords = ['a']}]\n", NEW_ISSUE),
+        ("w.toml", "[[issue]]\nname = 'four-day WEEK'\nkeywords = ['a']\n", NEW_ISSUE),  # the name is taken
+        ("w.toml", "", Issue("No claim", "", ["x"])),  # a stance is for or against a proposition
+    ],
+)
+def test_issues_append_issue_leaves_alone_a_file_it_cannot_add_to(tmp_path, name, text, issue):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(WatchlistError):
+        append_issue(path, issue)
+    assert path.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "where"),
+    [
+        # TOML written into a YAML file (what `issues --accept` used to do)
+        ("w.yaml", '[[issue]]\nname = "A"\nkeywords = ["a"]\n', "w.yaml:2:1: "),
+        ("w.yaml", "issues:\n  - name: A\n    keywords: [a, b\n", "w.yaml:4:1: "),
+        ("w.toml", '[[issue]]\nname = "A"\nkeywords = ["a"\n', "w.toml:4:1: "),
+        ("w.toml", "issues:\n  - name: A\n", "w.toml:1:7: "),
+        ("w.yaml", 'issues:\n  - name: "A\x01"\n', "w.yaml:2:13: "),
+    ],
+)
+def test_issues_watchlist_syntax_error_is_one_line_with_line_and_column(tmp_path, name, text, where):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(WatchlistError) as caught:
+        load_watchlist(path)
+    message = str(caught.value)
+    assert "\n" not in message
+    assert f"{tmp_path / where}" in message and "not a valid watchlist" in message

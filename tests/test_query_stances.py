@@ -6,6 +6,7 @@ then conditionally backs, then supports a congestion charge; they test the mecha
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from stancemap.analyze import analyze_documents
 from stancemap.extract.pipeline import load_nlp
 from stancemap.ingest import iter_documents
 from stancemap.model import Article
-from stancemap.query.stances import StanceRow, shifts
+from stancemap.query.stances import StanceRow, count_stances, shifts
 from stancemap.store import open_store
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "stances"
@@ -72,6 +73,20 @@ def test_matrix_keeps_the_latest_stance(store):
 def test_issue_filter(store):
     assert query.stances(store, issue="congestion")
     assert query.stances(store, issue="no such issue") == []
+
+
+def test_query_stances_count_leaves_out_near_duplicates(store):
+    assert count_stances(store) == len(query.stances(store)) == 5
+    first = store.connection.execute("SELECT id FROM articles ORDER BY published LIMIT 1").fetchone()[0]
+    nlp = load_nlp(str(FIXTURES / "watchlist.yaml"))
+    (article,) = analyze_documents(
+        iter_documents([str(FIXTURES / "articles" / "2024-03-04-charge.txt")]), nlp
+    )
+    assert article.id == first and article.stances
+    with open_store(":memory:") as memory:
+        memory.write_article(article)
+        memory.write_article(replace(article, id="copy", source="copy.txt"), canonical_id=article.id)
+        assert count_stances(memory) == len(query.stances(memory)) == len(article.stances)
 
 
 def _row(stance, date, confidence=0.7):

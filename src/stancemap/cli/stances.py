@@ -3,60 +3,52 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 import textwrap
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.table import Table
 
 from .. import query
-from ..errors import Skip
-from ..extract.issues import dump_watchlist, load_watchlist, propose_issues
-from ..query.stances import StanceRow
-from ..store import open_store
+from ..extract.issues import Issue, append_issue, load_watchlist, propose_issues
+from ..query.stances import StanceRow, count_stances
+from ..store import Store, open_store
 from ._common import console, db_option, echo_skip, print_rows, watchlist_option
+
+if TYPE_CHECKING:
+    from ..run.writer import IngestReport
 
 _STYLE = {"support": "green", "oppose": "red", "conditional": "yellow", "neutral": "dim"}
 
 
-def _analyzed_rows(paths: tuple[str, ...]) -> list[StanceRow]:
-    """Stance rows for files analysed here (no store): what `stances FILE --watchlist W` shows."""
-    from ..analyze import analyze_documents
+def _analysed_store(paths: tuple[str, ...], store: Store) -> IngestReport:
+    """Analyse ``paths`` into ``store`` (an in-memory one) as `ingest` would: the same writer merges
+    actors across articles and links near-duplicates, so the same query reads the same matrix."""
     from ..ingest import iter_documents
+    from ..run.local import batches
+    from ..run.stage import BATCH_SIZE, analyze_batch
+    from ..run.writer import IngestReport, Writer
 
-    rows = []
-    for article in analyze_documents(iter_documents(list(paths))):
-        if isinstance(article, Skip):
-            echo_skip(article)
-            continue
-        for s in article.stances:
-            rows.append(
-                StanceRow(
-                    article.id,
-                    None,
-                    s.actor_name,
-                    s.issue,
-                    s.stance,
-                    s.confidence,
-                    s.condition,
-                    [asdict(e) for e in s.evidence],
-                    s.quotes,
-                    article.published,
-                    article.source,
-                    article.title,
-                )
-            )
-    rows.sort(key=lambda r: r.published or "")
-    return rows
+    report = IngestReport()
+    writer = Writer(store, report, on_skip=echo_skip)
+    for batch in batches(iter_documents(list(paths)), BATCH_SIZE):
+        for result in analyze_batch(batch):
+            writer.write(result)
+    return report
 
 
-def _filter(rows: list[StanceRow], issue: str | None, actor: str | None) -> list[StanceRow]:
-    return [
-        r
-        for r in rows
-        if (not issue or issue.lower() in r.issue.lower()) and (not actor or actor.lower() in r.actor.lower())
-    ]
+def _nothing_matches(store: Store, issue: str | None, actor: str | None, where: str, why: str) -> str:
+    """Why the matrix is empty: the filters left nothing out of ``where``, or ``where`` has no stances
+    (then ``why`` says what to check)."""
+    found = count_stances(store)
+    if found and (issue or actor):
+        given = " ".join(f"--{k} '{v}'" for k, v in (("issue", issue), ("actor", actor)) if v)
+        return f"no stances match {given} (there are {found} in {where})"
+    return f"no stances in {where}: {why}"
 
 
 def _cell(row: StanceRow | None) -> str:
@@ -78,19 +70,50 @@ def _cell(row: StanceRow | None) -> str:
 def stances(paths, issue, actor, as_json, db_path) -> None:
     """The actor x issue matrix: each actor's latest stance on each issue, with confidence and condition.
 
-    Reads the store; given PATHS, analyses those files instead (with --watchlist) and stores nothing.
+    Reads the store; given PATHS, analyses those files instead (with --watchlist) and stores nothing:
+    the matrix is the one `ingest` then `stances` would show. The exit status is non-zero when no
+    file could be processed.
     """
     if paths:
-        rows = _filter(_analyzed_rows(paths), issue, actor)
+        from ..extract.stances import WATCHLIST_ENV
+
+        watchlist = os.environ.get(WATCHLIST_ENV)
+        if not watchlist:
+            raise click.UsageError(
+                "stances of PATHS need --watchlist FILE (or $STANCEMAP_WATCHLIST): only watched issues get stances"
+            )
+        with open_store(":memory:") as store:
+            report = _analysed_store(paths, store)
+            if not report.stored + report.duplicates:
+                click.echo("error: no file could be processed", err=True)
+                sys.exit(1)
+            rows = query.stances(store, issue=issue, actor=actor)
+            analysed = f"{report.stored} article{'s' if report.stored != 1 else ''}"
+            why = f"no actor in them was found to speak of an issue of {watchlist}"
+            if report.not_english:
+                why += f" ({report.not_english} not English, so not analysed)"
+            empty = None if rows else _nothing_matches(store, issue, actor, f"the {analysed} analysed", why)
     else:
         with open_store(db_path, create=False) as store:
             rows = query.stances(store, issue=issue, actor=actor)
+            if not rows and not store.counts()["articles"]:
+                empty = (
+                    f"no articles in {db_path}: run `stancemap ingest PATH --watchlist FILE --db {db_path}`"
+                )
+            elif not rows:
+                why = (
+                    "were its articles ingested with --watchlist? (stances are found only on watched issues)"
+                )
+                empty = _nothing_matches(store, issue, actor, db_path, why)
+            else:
+                empty = None
+    if empty:
+        click.echo(empty, err=True)
     if as_json:
         for row in rows:
             click.echo(json.dumps(asdict(row), ensure_ascii=False))
         return
     if not rows:
-        click.echo("no stances match (was a --watchlist given when the articles were analysed?)", err=True)
         return
     actors, issues, cells = query.matrix(rows)
     table = Table(show_lines=True, title="Stances (latest per actor and issue)")
@@ -205,20 +228,42 @@ def events(participant, as_json, db_path) -> None:
     "--watchlist",
     "watchlist_path",
     type=click.Path(dir_okay=False),
-    help="The watchlist to list, and to check proposals against.",
+    help="The watchlist to list, to check proposals against, and to add an accepted one to.",
 )
 @click.option(
     "--propose", is_flag=True, help="Propose issues from the stored quotes that no watched issue covers."
 )
 @click.option("--accept", type=int, metavar="N", help="Add proposal N (from --propose) to --watchlist.")
-@click.option("--name", help="With --accept: the name to give the accepted issue.")
+@click.option("--name", help="With --accept: the name to give the accepted issue (default: the proposal's).")
+@click.option(
+    "--proposition",
+    help="With --accept (required): the claim that actors support or oppose, e.g. "
+    "'Employers should offer a four-day week.'",
+)
 @db_option
-def issues(watchlist_path, propose, accept, name, db_path) -> None:
-    """Watched issues, and issues proposed from what actors say (accept one with --accept N --name NAME)."""
-    known = load_watchlist(watchlist_path) if watchlist_path and Path(watchlist_path).exists() else []
+def issues(watchlist_path, propose, accept, name, proposition, db_path) -> None:
+    """Watched issues, and issues proposed from what actors say.
+
+    Accept proposal N with --accept N --proposition TEXT [--name NAME]: it is added at the end of the
+    watchlist in the file's own format (TOML or YAML), leaving the rest of the file as it was.
+    """
+    if accept is None and (name or proposition):
+        raise click.UsageError("--name and --proposition go with --accept N")
+    if accept is not None:
+        if not watchlist_path:
+            raise click.UsageError("--accept needs --watchlist FILE to add the issue to")
+        if not (proposition or "").strip():
+            raise click.UsageError(
+                "--accept needs --proposition TEXT: the claim that actors support or oppose "
+                "(a stance is for or against a proposition)"
+            )
+    exists = bool(watchlist_path) and Path(watchlist_path).exists()
+    known = load_watchlist(watchlist_path) if exists else []
     if not propose and accept is None:
-        if not known:
+        if not watchlist_path:
             raise click.UsageError("give --watchlist FILE to list, or --propose")
+        if not exists:
+            raise click.UsageError(f"no watchlist at {watchlist_path}")
         for issue in known:
             click.echo(f"{issue.name}\n  {issue.proposition}\n  keywords: {', '.join(issue.keywords)}")
         return
@@ -226,16 +271,15 @@ def issues(watchlist_path, propose, accept, name, db_path) -> None:
         statements = [q.text for q in query.quotes(store)]
     proposals = propose_issues(statements, known=known)
     if accept is not None:
-        if not watchlist_path:
-            raise click.UsageError("--accept needs --watchlist FILE to write to")
         if not 1 <= accept <= len(proposals):
             raise click.UsageError(f"no proposal {accept} (there are {len(proposals)})")
-        from ..extract.issues import Issue
-
         chosen = proposals[accept - 1]
-        known.append(Issue(name or chosen.name, "", chosen.keywords))
-        Path(watchlist_path).write_text(dump_watchlist(known), encoding="utf-8")
-        click.echo(f"added '{name or chosen.name}' to {watchlist_path}")
+        issue = Issue((name or chosen.name).strip(), proposition.strip(), chosen.keywords)
+        append_issue(watchlist_path, issue)
+        load_watchlist(watchlist_path)  # the file must still load
+        click.echo(
+            f"added '{issue.name}' to {watchlist_path}\n  {issue.proposition}\n  keywords: {', '.join(issue.keywords)}"
+        )
         return
     for n, proposal in enumerate(proposals, 1):
         click.echo(

@@ -12,6 +12,7 @@ user can accept, rename and add to the watchlist.
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from collections import Counter
@@ -52,20 +53,74 @@ class Proposal:
 def load_watchlist(path: str | Path) -> list[Issue]:
     """Issues from a TOML (``[[issue]]`` tables) or YAML (``issues:`` list) watchlist."""
     path = Path(path)
+    return parse_watchlist(_parse(_read(path), path), str(path))
+
+
+def _is_yaml(path: Path) -> bool:
+    return path.suffix.lower() in {".yaml", ".yml"}
+
+
+def _read(path: Path) -> str:
+    """The file's text with its own line endings (``append_issue`` writes the same ones)."""
     try:
-        raw = path.read_text(encoding="utf-8")
+        with path.open(encoding="utf-8", newline="") as file:
+            return file.read()
     except OSError as exc:
         raise WatchlistError(f"cannot read the watchlist {path}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise WatchlistError(f"cannot read the watchlist {path}: not UTF-8 text (byte {exc.start})") from exc
+
+
+_TOML_WHERE = re.compile(
+    r"^(?P<problem>.*) \((?:at line (?P<line>\d+), column (?P<column>\d+)|at end of document)\)$", re.S
+)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _line_column(raw: str, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def _parse(raw: str, path: Path):
+    """The data in ``raw`` (the text of ``path``); a syntax error is one line: file:line:column, problem."""
     try:
-        if path.suffix.lower() in {".yaml", ".yml"}:
+        if _is_yaml(path):
             import yaml
 
-            data = yaml.safe_load(raw) or {}
+            return yaml.safe_load(raw) or {}
+        return tomllib.loads(raw)
+    except Exception as exc:  # both parsers raise their own error types
+        raise WatchlistError(_syntax_error(exc, raw, path)) from exc
+
+
+def _syntax_error(exc: Exception, raw: str, path: Path) -> str:
+    kind = "YAML" if _is_yaml(path) else "TOML"
+    problem, line, column, context = _one_line(exc), None, None, ""
+    mark = getattr(exc, "problem_mark", None)
+    if mark is not None:  # yaml.MarkedYAMLError: 0-based marks, the problem and what was being parsed
+        line, column = mark.line + 1, mark.column + 1
+        problem = _one_line(getattr(exc, "problem", None) or problem)
+        where = getattr(exc, "context_mark", None)
+        if getattr(exc, "context", None):
+            context = f" ({_one_line(exc.context)}"
+            if where is not None and (where.line, where.column) != (mark.line, mark.column):
+                context += f" at line {where.line + 1}, column {where.column + 1}"
+            context += ")"
+    elif isinstance(getattr(exc, "position", None), int):  # yaml.ReaderError: a character offset
+        line, column = _line_column(raw, exc.position)
+        problem = _one_line(str(exc).split("\n")[0])  # the rest names "<unicode string>", not the file
+    elif kind == "TOML" and (found := _TOML_WHERE.match(str(exc))):
+        problem = _one_line(found["problem"])
+        if found["line"]:
+            line, column = int(found["line"]), int(found["column"])
         else:
-            data = tomllib.loads(raw)
-    except Exception as exc:  # both parsers raise their own error types; the message says where
-        raise WatchlistError(f"{path} is not a valid watchlist: {exc}") from exc
-    return parse_watchlist(data, str(path))
+            line, column = _line_column(raw, len(raw))
+    at = f"{path}:{line}:{column}" if line is not None else str(path)
+    return f"{at}: not a valid watchlist ({kind}): {problem}{context}"
 
 
 def parse_watchlist(data, where: str = "watchlist") -> list[Issue]:
@@ -90,22 +145,133 @@ def parse_watchlist(data, where: str = "watchlist") -> list[Issue]:
     return issues
 
 
-def dump_watchlist(issues: list[Issue]) -> str:
-    """TOML text for ``issues`` (tomllib reads but does not write)."""
+def append_issue(path: str | Path, issue: Issue) -> str:
+    """Add ``issue`` at the end of the watchlist at ``path``, in the file's own format and style.
 
-    def s(value: str) -> str:
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    The file is appended to, never rewritten: its comments, order and layout stay as they were. The
+    new text is checked first (the file must then load with ``issue`` as its last issue), so a file
+    whose issues are not the last thing in it is left untouched and a WatchlistError says what to add
+    by hand. A missing file is created. Returns the text added.
+    """
+    path = Path(path)
+    if not issue.name.strip() or not issue.proposition.strip() or not issue.keywords:
+        raise WatchlistError(f"{path}: an issue needs a name, a proposition and at least one keyword")
+    raw = _read(path) if path.exists() else ""
+    known = parse_watchlist(_parse(raw, path), str(path)) if raw.strip() else []
+    if any(i.name.casefold() == issue.name.casefold() for i in known):
+        raise WatchlistError(f"{path} already has an issue named '{issue.name}': give it another name")
+    newline = "\r\n" if "\r\n" in raw else "\n"
+    text = raw.replace("\r\n", "\n")
+    added = _yaml_issue(issue, text) if _is_yaml(path) else _toml_issue(issue, text)
+    if text and not text.endswith("\n"):
+        added = "\n" + added
+    try:
+        after = parse_watchlist(_parse(text + added, path), str(path))
+    except WatchlistError:
+        after = None
+    if after != [*known, issue]:
+        raise WatchlistError(
+            f"{path}: cannot add the issue at the end of this file (its issues are not a list that ends it);"
+            f" the file is unchanged. Add this by hand:\n{added.strip(chr(10))}"
+        )
+    added = added.replace("\n", newline)
+    with path.open("a", encoding="utf-8", newline="") as out:
+        out.write(added)
+    return added
 
-    blocks = []
-    for issue in issues:
-        lines = ["[[issue]]", f"name = {s(issue.name)}"]
-        if issue.proposition:
-            lines.append(f"proposition = {s(issue.proposition)}")
-        lines.append("keywords = [" + ", ".join(s(k) for k in issue.keywords) + "]")
-        if issue.against:
-            lines.append("against = [" + ", ".join(s(k) for k in issue.against) + "]")
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks) + "\n"
+
+def _toml_string(value: str) -> str:
+    # A JSON string is a TOML basic string: the same quotes and escapes.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _toml_issue(issue: Issue, text: str) -> str:
+    data = tomllib.loads(text) if text.strip() else {}
+    key = "issues" if "issues" in data and "issue" not in data else "issue"
+    lines = [f"[[{key}]]", f"name = {_toml_string(issue.name)}"]
+    lines.append(f"proposition = {_toml_string(issue.proposition)}")
+    lines.append("keywords = [" + ", ".join(_toml_string(k) for k in issue.keywords) + "]")
+    if issue.against:
+        lines.append("against = [" + ", ".join(_toml_string(k) for k in issue.against) + "]")
+    gap = "" if not text.strip() or text.endswith("\n\n") else "\n"
+    return gap + "\n".join(lines) + "\n"
+
+
+# A YAML line that starts an issue ("  - name: ..."), and a key whose value is a list of phrases.
+_YAML_ITEM = re.compile(r"^(?P<dash>[ \t]*)-[ \t]+(?P<key>name|proposition|keywords|against)[ \t]*:", re.M)
+_YAML_LIST_KEY = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?)(?:keywords|against)[ \t]*:[ \t]*(?P<rest>[^#]*)")
+
+
+def _yaml_scalar(value: str, flow: bool) -> str:
+    """``value`` as a plain YAML scalar where it reads back the same, else double-quoted."""
+    import yaml
+
+    probe = f"k: [{value}]" if flow else f"k: {value}"
+    try:
+        plain = yaml.safe_load(probe) == {"k": [value] if flow else value}
+    except yaml.YAMLError:
+        plain = False
+    if plain and value == value.strip() and "\n" not in value:
+        return value
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+def _yaml_style(text: str) -> tuple[str, int, bool, int, bool]:
+    """How the issues in ``text`` are laid out: the dash's indent, the column of an item's keys,
+    flow lists (``[a, b]``) or block lists, a block list item's indent past its key, a blank line
+    between issues. Defaults for a file with no issue yet."""
+    items = list(_YAML_ITEM.finditer(text))
+    if not items:
+        return "  ", 4, True, 2, False
+    shallowest = min(len(m["dash"]) for m in items)
+    items = [m for m in items if len(m["dash"]) == shallowest]
+    last = items[-1]
+    key_column = last.start("key") - last.start()
+    lines = text.split("\n")
+    line_of_last = text.count("\n", 0, last.start())
+    gap = len(items) > 1 and line_of_last > 0 and not lines[line_of_last - 1].strip()
+    flow, offset = True, 2
+    for n, line in enumerate(lines):
+        found = _YAML_LIST_KEY.match(line)
+        if not found:
+            continue
+        flow = found["rest"].strip() != ""
+        following = re.match(r"^([ \t]*)-", lines[n + 1]) if n + 1 < len(lines) else None
+        if not flow and following:
+            offset = len(following[1]) - len(found["lead"])
+        break
+    return last["dash"], key_column, flow, offset, gap
+
+
+def _yaml_issue(issue: Issue, text: str) -> str:
+    """A YAML list item for ``issue`` in the style of the items already in ``text`` (with an
+    ``issues:`` key first when the file has no issues yet)."""
+    dash, key_column, flow, offset, gap = _yaml_style(text)
+    pad = " " * key_column
+
+    def phrases(key: str, values: list[str]) -> list[str]:
+        if flow:
+            return [f"{pad}{key}: [" + ", ".join(_yaml_scalar(v, True) for v in values) + "]"]
+        return [f"{pad}{key}:"] + [
+            " " * max(key_column + offset, 0) + "- " + _yaml_scalar(v, False) for v in values
+        ]
+
+    lines = [
+        dash + "-" + " " * (key_column - len(dash) - 1) + f"name: {_yaml_scalar(issue.name, False)}",
+        f"{pad}proposition: {_yaml_scalar(issue.proposition, False)}",
+        *phrases("keywords", issue.keywords),
+    ]
+    if issue.against:
+        lines += phrases("against", issue.against)
+    if not text.strip() or _yaml_data(text) == {}:
+        lines.insert(0, "issues:")
+    return ("\n" if gap else "") + "\n".join(lines) + "\n"
+
+
+def _yaml_data(text: str):
+    import yaml
+
+    return yaml.safe_load(text) or {}
 
 
 def _norm(text: str) -> str:
@@ -190,7 +356,12 @@ def propose_issues(
         if len(members) < min_size:
             continue
         words = Counter(w for i in members for w in set(content_words(pending[i])))
-        keywords = [phrase] + [w for w, n in words.most_common(6) if n >= 2 and w not in phrase.split()][:3]
+        # Content words skip stop words ("future of Ukraine" shares "future ukraine"): where the phrase
+        # is not what the statements say, both words in one statement is.
+        lead = (
+            phrase if all(keyword_span(phrase, pending[i]) for i in members) else phrase.replace(" ", " + ")
+        )
+        keywords = [lead] + [w for w, n in words.most_common(6) if n >= 2 and w not in phrase.split()][:3]
         proposals.append(Proposal(phrase, keywords, [pending[i] for i in members[:3]], len(members)))
     proposals.sort(key=lambda p: (-p.size, p.name))
     return proposals[:limit]
