@@ -153,6 +153,22 @@ def test_merge_command_loads_shards_idempotently(tmp_path):
     assert "no *.parquet shards" in missing.output
 
 
+def test_cli_ingest_each_article_piped_to_stdin_is_stored(tmp_path):
+    db = str(tmp_path / "s.db")
+    texts = [(CORPUS / name).read_text() for name in ("floods.txt", "strike.txt", "floods.txt")]
+    first, second, again = (
+        CliRunner().invoke(cli, ["ingest", "-", "--db", db, "--no-progress"], input=text) for text in texts
+    )
+    assert first.exit_code == 0, first.output
+    assert "ingest: 1 stored" in first.output
+    assert second.exit_code == 0, second.output
+    assert "ingest: 1 stored" in second.output  # all of stdin is one source, `-`: its content differs
+    assert again.exit_code == 0, again.output
+    assert "ingest: 0 stored, 0 quotes, 1 done by an earlier run" in again.output
+    assert _count(db, "SELECT count(*) FROM articles") == 2
+    assert _count(db, "SELECT count(*) FROM sources WHERE source = '-'") == 2
+
+
 def test_local_options_refuse_dask_only_ones(tmp_path):
     result = CliRunner().invoke(
         cli, ["ingest", str(CORPUS), "--db", str(tmp_path / "s.db"), "--scheduler", "tcp://x:1"]

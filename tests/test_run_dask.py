@@ -70,3 +70,18 @@ def test_dask_skips_sources_already_in_the_store(tmp_path, client):
         )
     assert analyzed.resumed == 1
     assert not analyzed.skipped
+
+
+def test_run_dask_rewritten_source_gets_a_new_shard(tmp_path, client):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    story = corpus / "story.txt"
+    story.write_text((CORPUS / "floods.txt").read_text())
+    shards_dir = tmp_path / "shards"
+    ingest_dask([str(corpus)], shards_dir, client=client)
+    story.write_text((CORPUS / "strike.txt").read_text())  # same source, other content
+    with open_store(tmp_path / "s.db") as store:
+        store.record_skip(str(story), "S007", "no article body")  # what it held then is not known
+        again, shards = ingest_dask([str(corpus)], shards_dir, client=client, is_done=store.has_source)
+    assert (again.stored, again.resumed) == (1, 0)  # analyzed, not taken for what it held before
+    assert len(list(shards_dir.iterdir())) == 2 and shards[0].exists()

@@ -115,3 +115,22 @@ def test_two_worker_processes_store_the_same_as_one(tmp_path, reference, monkeyp
         reference[0].quotes,
     )
     assert _snapshot(db_path) == reference[1]
+
+
+def test_run_local_overwritten_file_is_stored_and_running_again_adds_nothing(tmp_path, nlp):
+    db_path = str(tmp_path / "s.db")
+    path = tmp_path / "story.txt"
+    path.write_text((CORPUS / "floods.txt").read_text())
+    assert ingest_paths([str(path)], db_path, nlp=nlp).stored == 1
+
+    path.write_text((CORPUS / "strike.txt").read_text())  # same path, other content
+    rewritten = ingest_paths([str(path)], db_path, nlp=nlp)
+    assert (rewritten.stored, rewritten.resumed) == (1, 0)
+
+    again = ingest_paths([str(path)], db_path, nlp=nlp)
+    assert (again.stored, again.duplicates, again.resumed) == (0, 0, 1)
+    path.write_text((CORPUS / "floods.txt").read_text())  # back to the first content: done before too
+    assert ingest_paths([str(path)], db_path, nlp=nlp).resumed == 1
+    with open_store(db_path) as store:
+        assert store.counts()["articles"] == 2
+        assert store.connection.execute("SELECT count(*) FROM sources").fetchone()[0] == 2

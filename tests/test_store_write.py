@@ -105,3 +105,70 @@ def test_open_missing_store_is_a_clear_error(tmp_path):
 
     with pytest.raises(StoreError, match="no store at"):
         open_store(tmp_path / "none.db", create=False)
+
+
+def test_store_write_source_is_done_only_with_the_same_content(tmp_path):
+    first, second = _article(), _article("Jane Doe said the plan was not sound at all.")
+    with open_store(tmp_path / "s.db") as store:
+        store.write_article(first, content_hash="h1")
+        assert store.has_source("a.txt", "h1")
+        assert not store.has_source("a.txt", "h2")  # rewritten since: not done
+        assert not store.has_source("b.txt", "h1")
+        # The same path with new content is recorded next to the old one; the same again adds nothing.
+        store.write_article(second, content_hash="h2")
+        store.write_article(second, content_hash="h2")
+        store.record_skip("a.txt", "S002", "empty file")  # unreadable now: nothing to hash
+        assert store.has_source("a.txt", "h2") and store.has_source("a.txt", "")
+        rows = store.connection.execute("SELECT source, content_hash FROM sources ORDER BY rowid")
+        assert [tuple(r) for r in rows] == [("a.txt", "h1"), ("a.txt", "h2"), ("a.txt", "")]
+        assert store.counts()["articles"] == 2
+
+
+# The sources table as schema 1 had it: one row per source, whatever it held.
+SOURCES_V1 = """
+CREATE TABLE sources (
+    source      TEXT PRIMARY KEY,
+    article_id  TEXT REFERENCES articles(id),
+    status      TEXT NOT NULL,
+    code        TEXT,
+    reason      TEXT,
+    seen_at     TEXT NOT NULL DEFAULT (datetime('now'))
+)
+"""
+
+
+def test_store_write_old_schema_store_is_upgraded(tmp_path):
+    from stancemap.store.sqlite import SCHEMA_VERSION
+
+    path = tmp_path / "old.db"
+    article = _article()
+    with open_store(path) as store:  # then made into a schema-1 store, as an older stancemap left it
+        store.write_article(article)
+        db = store.connection
+        db.execute("DROP TABLE sources")
+        db.execute(SOURCES_V1)
+        db.execute(
+            "INSERT INTO sources (source, article_id, status) VALUES ('a.txt', ?, 'stored')", (article.id,)
+        )
+        db.execute("INSERT INTO sources (source, status, code) VALUES ('e.txt', 'skipped', 'S002')")
+        db.execute("PRAGMA user_version = 1")
+        db.commit()
+
+    with open_store(path) as store:
+        db = store.connection
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        rows = db.execute("SELECT source, content_hash, article_id, status FROM sources ORDER BY source")
+        assert [tuple(r) for r in rows] == [
+            ("a.txt", "", article.id, "stored"),
+            ("e.txt", "", None, "skipped"),
+        ]
+        # What an old row saw is not known: content never counts as done by it (nothing is lost);
+        # an input that cannot be read (nothing to hash) still does.
+        assert not store.has_source("a.txt", "h1")
+        assert store.has_source("e.txt", "")
+        store.write_article(article, content_hash="h1")  # analyzed again: a duplicate, now known
+        assert store.has_source("a.txt", "h1")
+        assert store.counts()["articles"] == 1
+
+    with open_store(path) as store:  # opened again: nothing to upgrade, nothing lost
+        assert store.connection.execute("SELECT count(*) FROM sources").fetchone()[0] == 3

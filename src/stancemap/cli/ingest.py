@@ -65,7 +65,9 @@ def ingest(
 
     Re-ingesting content already stored adds nothing, and near-duplicates (syndicated copies) are
     linked to the first copy so that their quotes count once. Each article is written in one
-    transaction: stopped with Ctrl-C or killed, running the same command again continues.
+    transaction: stopped with Ctrl-C or killed, running the same command again continues. A source
+    is passed over only when it holds the content handled before: a file rewritten since, or the
+    next article piped to `-`, is analyzed and stored.
     """
     show = sys.stderr.isatty() if progress is None else progress
     if engine == "dask":
@@ -91,7 +93,7 @@ def _ingest_dask(paths, db_path, workers, scheduler, shards_dir, merge, show):
 
     shards = Path(shards_dir or f"{db_path}.shards")
     with open_store(db_path) as store:
-        # Sources already in the store are not sent to the cluster again.
+        # Inputs already in the store with the same content are not sent to the cluster again.
         analyzed, written = ingest_dask(
             list(paths),
             shards,

@@ -6,8 +6,10 @@ Each worker writes its partition's shard into ``shards_dir`` (a folder every wor
 can reach: a shared file system on a cluster) and returns only counts. ``merge`` (``stancemap
 merge``) then loads the shards into SQLite, the single writer.
 
-Resumable: a partition whose shard exists is not submitted again (shards are written atomically),
-and sources already in the store, when one is given, are not partitioned at all.
+Resumable: a partition whose shard exists is not submitted again (shards are written atomically; a
+shard's name depends on its inputs' sources and contents, so a source whose content changed makes a
+new shard), and inputs already in the store with the same content, when a store is given, are not
+partitioned at all.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from ..ingest import iter_documents
 from .local import batches, fresh
 from .progress import Progress
 from .shards import shard_name, write_shard
-from .stage import BATCH_SIZE, analyze_batch
+from .stage import BATCH_SIZE, analyze_batch, input_hash
 from .writer import RETRY_CODES, IngestReport
 
 log = logging.getLogger(__name__)
@@ -79,8 +81,9 @@ def ingest_dask(
 
     Returns counts of what the new shards hold (``stored`` = articles analyzed, before any dedup;
     ``merge_shards`` gives the store's own counts) and every shard of this input, new or written
-    by an earlier run, in input order: what to merge. ``is_done(source)`` passes over sources an
-    earlier run stored; ``client`` reuses a connected ``distributed.Client``.
+    by an earlier run, in input order: what to merge. ``is_done(source, content_hash)``
+    (``Store.has_source``) passes over inputs an earlier run handled with the same content;
+    ``client`` reuses a connected ``distributed.Client``.
     """
     from distributed import wait
 
@@ -113,7 +116,9 @@ def ingest_dask(
     try:
         with Progress(progress, "ingest (dask)") as bar:
             for index, partition in enumerate(batches(items, partition_size)):
-                path = out / shard_name(index, [item.source for item in partition])
+                # Named by sources and contents: a shard of what a source held before is not reused.
+                keys = [f"{item.source}\0{input_hash(item)}" for item in partition]
+                path = out / shard_name(index, keys)
                 shards.append(path)
                 if path.exists():  # written by an earlier run (shards are complete or absent)
                     continue

@@ -1,9 +1,11 @@
 """Ingest on one machine: stream documents, analyze them in batches (here or in N worker
 processes), and write each article in its own transaction from this process, the single writer.
 
-Resumable: sources already recorded in the store are passed over before analysis, so running the
-same command again continues where a stopped run ended. Ctrl-C stops after the article being
-written; a killed run loses only the batches in flight (nothing committed).
+Resumable: an input whose source is recorded in the store with the same content (the hash of its
+raw content, checked before analysis) is passed over, so running the same command again continues
+where a stopped run ended; a source whose content changed since (a file rewritten, the next article
+piped to ``-``) is analyzed and stored. Ctrl-C stops after the article being written; a killed run
+loses only the batches in flight (nothing committed).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from ..ingest import iter_documents
 from ..model import Document
 from ..store import open_store
 from .progress import Progress
-from .stage import BATCH_SIZE, Result, analyze_batch, warm_up
+from .stage import BATCH_SIZE, Result, analyze_batch, input_hash, warm_up
 from .writer import RETRY_CODES, IngestReport, Writer
 
 __all__ = ["IngestReport", "RETRY_CODES", "ingest_paths", "batches", "fresh"]
@@ -30,9 +32,13 @@ IN_FLIGHT_PER_WORKER = 2
 
 
 def fresh(items: Iterable[Document | Skip], is_done, report: IngestReport) -> Iterator[Document | Skip]:
-    """``items`` without the sources ``is_done`` says an earlier run handled (counted as resumed)."""
+    """``items`` without those an earlier run handled (counted as resumed).
+
+    ``is_done(source, content_hash)`` (``Store.has_source``) is asked with each input's
+    ``input_hash``: the same source with other content is not done, and goes on to be analyzed.
+    """
     for item in items:
-        if is_done(item.source):
+        if is_done(item.source, input_hash(item)):
             report.resumed += 1
             continue
         yield item

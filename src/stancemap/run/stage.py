@@ -3,6 +3,10 @@
 ``analyze_batch`` is pure and picklable (a module-level function of plain data), so a loop, a
 process pool and Dask workers all run exactly the same code. The spaCy model is loaded on first
 use and cached per process (``load_nlp``), so a worker pays for it once, not once per batch.
+
+Each Result carries ``content_hash``, the hash of the raw input it came from (``input_hash``): what the
+store records with its source, so that a resumed run passes over that source only while it holds
+the same content.
 """
 
 from __future__ import annotations
@@ -11,17 +15,29 @@ from dataclasses import dataclass
 
 from ..analyze import analyze_documents
 from ..errors import Skip
-from ..model import Article, Document
+from ..model import Article, Document, content_hash
+from ..store.sqlite import NO_HASH
 
 BATCH_SIZE = 16
 
 
+def input_hash(item: Document | Skip) -> str:
+    """The resume key of one input, known before any analysis: the hash of a Document's raw
+    ``content``, or ``NO_HASH`` for a Skip a reader gave instead (nothing was read to hash)."""
+    return content_hash(item.content) if isinstance(item, Document) else NO_HASH
+
+
 @dataclass
 class Result:
-    """What one input became: an Article with its MinHash signature, or a Skip."""
+    """What one input became: an Article with its MinHash signature, or a Skip.
+
+    ``content_hash`` is ``input_hash`` of that input; None when not known (a Result read back from
+    a shard), which the store records as ``NO_HASH``.
+    """
 
     item: Article | Skip
     signature: bytes | None = None
+    content_hash: str | None = None
 
     @property
     def source(self) -> str:
@@ -36,14 +52,39 @@ def body_signature(article: Article) -> bytes:
     return signature(article.text[start:end])
 
 
+def _hashes(items: list[Document | Skip]):
+    """A function from each output of ``analyze_documents(items)`` to ``input_hash`` of its input.
+
+    An output has its input's source, but not always its place (non-English articles and skips come
+    out before the English ones still in the model's batch), so it is matched by source, or, for a
+    reader's Skip passed through as is, by identity. One source with two contents in one batch is
+    ambiguous: None (not known), so that neither content is ever taken for the other.
+    """
+    passed = {id(item) for item in items if isinstance(item, Skip)}
+    by_source: dict[str, set[str]] = {}
+    for item in items:
+        if isinstance(item, Document):
+            by_source.setdefault(item.source, set()).add(input_hash(item))
+
+    def hash_of(output: Article | Skip) -> str | None:
+        if id(output) in passed:
+            return NO_HASH
+        found = by_source.get(output.source, set())
+        return next(iter(found)) if len(found) == 1 else None
+
+    return hash_of
+
+
 def analyze_batch(items: list[Document | Skip], *, batch_size: int = BATCH_SIZE, nlp=None) -> list[Result]:
     """Analyze one batch in order; never raises for one bad document (it comes out as a Skip)."""
+    items = list(items)
+    hash_of = _hashes(items)
     out = []
     for item in analyze_documents(items, nlp, batch_size=batch_size):
         if isinstance(item, Skip):
-            out.append(Result(item))
+            out.append(Result(item, content_hash=hash_of(item)))
         else:
-            out.append(Result(item, body_signature(item)))
+            out.append(Result(item, body_signature(item), hash_of(item)))
     return out
 
 

@@ -1,7 +1,8 @@
 """The single writer: every engine's Results end up here, in the one process that owns the store.
 
 It links near-duplicates (an index rebuilt from the stored signatures, so a resumed run or a merge
-links copies as one uninterrupted run would), records skips, and keeps the counts for the summary.
+links copies as one uninterrupted run would), records every input it handled (by source and the hash
+of its content, so a resumed run passes over it), and keeps the counts for the summary.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ class IngestReport:
     stored: int = 0
     duplicates: int = 0  # same content as a stored article: nothing added
     near_duplicates: int = 0  # stored, linked to a canonical article; their quotes are not counted again
-    resumed: int = 0  # sources an earlier run already handled
+    resumed: int = 0  # sources an earlier run already handled with the same content
     quotes: int = 0  # in stored articles that are not near-duplicates
     languages: Counter = field(default_factory=Counter)  # stored articles not in English, by language
     skipped: Counter = field(default_factory=Counter)
@@ -80,15 +81,17 @@ class Writer:
     def write(self, result: Result) -> None:
         item = result.item
         if isinstance(item, Skip):
-            self.skip(item)
+            self.skip(item, content_hash=result.content_hash)
             return
         report = self.report
         if self.store.has_article(item.id):
-            self.store.write_article(item)  # records the source as a duplicate
+            self.store.write_article(item, content_hash=result.content_hash)  # records a duplicate
             report.duplicates += 1
             return
         canonical = self.index.add(item.id, result.signature) if result.signature else None
-        self.store.write_article(item, canonical_id=canonical, signature=result.signature)
+        self.store.write_article(
+            item, canonical_id=canonical, signature=result.signature, content_hash=result.content_hash
+        )
         report.stored += 1
         if canonical:
             report.near_duplicates += 1
@@ -97,9 +100,9 @@ class Writer:
         if not is_english(item):
             report.languages[item.language] += 1
 
-    def skip(self, skip: Skip) -> None:
+    def skip(self, skip: Skip, *, content_hash: str | None = None) -> None:
         self.report.skipped[skip.code] += 1
         if skip.code not in RETRY_CODES:
-            self.store.record_skip(skip.source, skip.code, skip.reason)
+            self.store.record_skip(skip.source, skip.code, skip.reason, content_hash=content_hash)
         if self.on_skip:
             self.on_skip(skip)

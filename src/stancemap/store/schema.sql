@@ -1,5 +1,5 @@
 -- stancemap store. Offsets (start, end) are str indices into articles.text.
--- Version in PRAGMA user_version; migrations.py upgrades older stores in place.
+-- Version in PRAGMA user_version; open_store (sqlite.py) upgrades older stores in place.
 
 CREATE TABLE IF NOT EXISTS articles (
     id          TEXT PRIMARY KEY,          -- content hash of text: re-ingesting the same content adds nothing
@@ -20,14 +20,20 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 
--- Every input source seen, so that an interrupted run resumes where it stopped.
+-- Every input handled, by source and content, so that an interrupted run resumes where it stopped
+-- while a source that now holds other content (a file rewritten, the next article piped to `-`) is
+-- analyzed again. One row per (source, content): the same path with new content is a new row.
 CREATE TABLE IF NOT EXISTS sources (
-    source      TEXT PRIMARY KEY,
+    source      TEXT NOT NULL,
+    content_hash TEXT NOT NULL DEFAULT '', -- content_hash of the raw input; '' when nothing was read
+                                           -- (an unreadable input) or not known (a store before
+                                           -- schema 2, a merged shard)
     article_id  TEXT REFERENCES articles(id),
     status      TEXT NOT NULL,             -- stored | duplicate | skipped
     code        TEXT,
     reason      TEXT,
-    seen_at     TEXT NOT NULL DEFAULT (datetime('now'))
+    seen_at     TEXT NOT NULL DEFAULT (datetime('now')),
+    PRIMARY KEY (source, content_hash)
 );
 
 -- Canonical actors across all articles.

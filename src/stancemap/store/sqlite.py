@@ -2,6 +2,10 @@
 
 Every write is parameterised SQL (text from the web never becomes SQL). Each article is written in
 one transaction with its actors, mentions and quotes, so a crash leaves either all of it or none.
+
+Every input handled is recorded in ``sources`` by its source *and* the hash of its raw content, so a
+resumed run passes over exactly what it handled before, and a source whose content changed (a file
+rewritten, the next article piped to ``-``) is analyzed again.
 """
 
 from __future__ import annotations
@@ -15,7 +19,11 @@ from ..errors import StoreError
 from ..model import Article
 
 DEFAULT_DB = "stancemap.db"
-SCHEMA_VERSION = 1
+# 2: sources keyed by (source, content_hash), was by source alone.
+SCHEMA_VERSION = 2
+# The content_hash recorded when there is none to record: an input that could not be read (nothing
+# to hash), or one whose content is not known (rows from before schema 2, Results read from shards).
+NO_HASH = ""
 
 
 class Store:
@@ -42,30 +50,57 @@ class Store:
             is not None
         )
 
-    def has_source(self, source: str) -> bool:
-        """True when ``source`` was fully handled by an earlier run (stored, duplicate or skipped)."""
-        return (
-            self.connection.execute("SELECT 1 FROM sources WHERE source = ?", (source,)).fetchone()
-            is not None
-        )
+    def has_source(self, source: str, content_hash: str | None = None) -> bool:
+        """True when an earlier run handled ``source`` with this content (stored, duplicate or skipped).
 
-    def record_skip(self, source: str, code: str, reason: str) -> None:
+        ``content_hash`` is the hash of the input's raw content (``stancemap.run.stage.input_hash``),
+        ``NO_HASH`` for an input that could not be read. The same source with other content is not
+        done: it is analyzed again, so nothing new is lost. Rows whose content is not known (``NO_HASH``:
+        written before schema 2, or merged from shards) never match a real hash, for the same reason:
+        treating them as done could drop content never stored, while treating them as not done costs
+        one analysis, after which content already stored is recorded as a duplicate and adds nothing.
+
+        Without ``content_hash``, any record of ``source`` counts: only for callers that cannot know
+        the content (merging shards, which hold no hash, so that merging again adds nothing).
+        """
+        if content_hash is None:
+            row = self.connection.execute("SELECT 1 FROM sources WHERE source = ?", (source,)).fetchone()
+        else:
+            row = self.connection.execute(
+                "SELECT 1 FROM sources WHERE source = ? AND content_hash = ?", (source, content_hash)
+            ).fetchone()
+        return row is not None
+
+    def record_skip(self, source: str, code: str, reason: str, *, content_hash: str | None = None) -> None:
+        """Record ``source`` (with the hash of its raw content, when it had some) as skipped."""
         with self.connection:
             self.connection.execute(
-                "INSERT OR REPLACE INTO sources (source, status, code, reason) VALUES (?, 'skipped', ?, ?)",
-                (source, code, reason),
+                "INSERT OR REPLACE INTO sources (source, content_hash, status, code, reason)"
+                " VALUES (?, ?, 'skipped', ?, ?)",
+                (source, content_hash or NO_HASH, code, reason),
             )
 
     def write_article(
-        self, article: Article, *, canonical_id: str | None = None, signature: bytes | None = None
+        self,
+        article: Article,
+        *,
+        canonical_id: str | None = None,
+        signature: bytes | None = None,
+        content_hash: str | None = None,
     ) -> bool:
-        """Store ``article`` with everything extracted from it; False when its content is already stored."""
+        """Store ``article`` with everything extracted from it; False when its content is already stored.
+
+        Either way its source is recorded as handled, with ``content_hash`` (the hash of the raw input
+        it was made from; ``NO_HASH`` when not known), so a resumed run passes over that input.
+        """
         db = self.connection
+        content_hash = content_hash or NO_HASH
         with db:
             if self.has_article(article.id):
                 db.execute(
-                    "INSERT OR REPLACE INTO sources (source, article_id, status) VALUES (?, ?, 'duplicate')",
-                    (article.source, article.id),
+                    "INSERT OR REPLACE INTO sources (source, content_hash, article_id, status)"
+                    " VALUES (?, ?, ?, 'duplicate')",
+                    (article.source, content_hash, article.id),
                 )
                 return False
             extracted = int(bool(article.actors or article.quotes) or article.language in (None, "en"))
@@ -182,8 +217,9 @@ class Store:
                     ),
                 )
             db.execute(
-                "INSERT OR REPLACE INTO sources (source, article_id, status) VALUES (?, ?, 'stored')",
-                (article.source, article.id),
+                "INSERT OR REPLACE INTO sources (source, content_hash, article_id, status)"
+                " VALUES (?, ?, ?, 'stored')",
+                (article.source, content_hash, article.id),
             )
         return True
 
@@ -251,8 +287,48 @@ class Store:
             yield row[0], row[1]
 
 
+# Schema 1 -> 2: sources gains content_hash and is keyed by (source, content_hash). SQLite cannot
+# change a primary key in place, so the table is rebuilt. This is schema 2's table as it was then,
+# kept here as written (schema.sql may change later; an upgrade from 1 must still reach 2).
+_SOURCES_V2 = """
+CREATE TABLE sources_v2 (
+    source      TEXT NOT NULL,
+    content_hash TEXT NOT NULL DEFAULT '',
+    article_id  TEXT REFERENCES articles(id),
+    status      TEXT NOT NULL,
+    code        TEXT,
+    reason      TEXT,
+    seen_at     TEXT NOT NULL DEFAULT (datetime('now')),
+    PRIMARY KEY (source, content_hash)
+)
+"""
+
+
+def _upgrade(connection: sqlite3.Connection) -> None:
+    """Bring a store written by an older stancemap up to ``SCHEMA_VERSION``, in one transaction."""
+    connection.execute("BEGIN IMMEDIATE")  # one upgrader at a time; the others wait, then see it done
+    try:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version == 1:
+            connection.execute(_SOURCES_V2)
+            # What a schema-1 store saw under each source is not known: NO_HASH, so that no new
+            # content is ever passed over for it (see Store.has_source).
+            connection.execute(
+                "INSERT INTO sources_v2 (source, content_hash, article_id, status, code, reason, seen_at)"
+                " SELECT source, ?, article_id, status, code, reason, seen_at FROM sources",
+                (NO_HASH,),
+            )
+            connection.execute("DROP TABLE sources")
+            connection.execute("ALTER TABLE sources_v2 RENAME TO sources")
+            connection.execute("PRAGMA user_version = 2")
+        connection.commit()
+    except BaseException:
+        connection.rollback()
+        raise
+
+
 def open_store(path: str | Path = DEFAULT_DB, *, create: bool = True) -> Store:
-    """Open (and create or upgrade) the store at ``path``."""
+    """Open (and create, or upgrade from an older schema) the store at ``path``."""
     path = str(path)
     if not create and path != ":memory:" and not Path(path).exists():
         raise StoreError(f"no store at {path}: run `stancemap ingest PATH --db {path}` first")
@@ -265,6 +341,8 @@ def open_store(path: str | Path = DEFAULT_DB, *, create: bool = True) -> Store:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StoreError(f"{path} was written by a newer stancemap (schema {version}); upgrade stancemap")
+        if 0 < version < SCHEMA_VERSION:
+            _upgrade(connection)
         schema = resources.files(__package__).joinpath("schema.sql").read_text(encoding="utf-8")
         connection.executescript(schema)
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
