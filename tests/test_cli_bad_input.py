@@ -74,3 +74,11 @@ def test_ingest_of_bad_files_keeps_stored_articles(tmp_path, example_path):
     listed = runner.invoke(cli, ["quotes", "--speaker", "Scholz", "--db", str(db), "--json"])
     assert listed.exit_code == 0
     assert "Olaf Scholz" in listed.stdout
+
+
+def test_cli_coded_error_is_one_line_with_exit_status_2(tmp_path):
+    result = CliRunner().invoke(cli, ["quotes", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"error: [E002] no store at {tmp_path / 'none.db'}: run `stancemap ingest PATH --db {tmp_path / 'none.db'}` first"
+    ]

@@ -75,3 +75,117 @@ def test_cli_writes_predictions_and_prints_scores(shared_dir, nlp, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.output.startswith("strict all ")
     assert json.loads(out.read_text(encoding="utf-8"))["id"] == "g1"
+
+
+# A stand-in for the shared scorer: the checks below run before anything is scored.
+FAKE_SCORER = """
+def overlap(a, b):
+    return 0.0
+
+inside = overlap
+MATCH = overlap
+
+def score(gold, pred):
+    return {"all": {"F1": 0.0}}
+"""
+
+
+def _eval(*args: str):
+    return CliRunner().invoke(cli, ["eval", "quotes", *args])
+
+
+def _one_error_line(result, code: str) -> str:
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"error: [{code}] ")
+    return line
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "says"),
+    [
+        (b"Sir Keir Starmer said the UK would act.\n", 1, "not JSON"),  # plain text
+        (json.dumps(GOLD, indent=1).encode(), 1, "not JSON"),  # a JSON document, not JSONL
+        (bytes(range(256)) * 4, 1, "not UTF-8"),  # binary
+        ((json.dumps(GOLD) + "\n\n" + json.dumps({"id": "g2", "text": "x"})).encode(), 3, "no 'quotes'"),
+        (json.dumps({"id": "g1", "quotes": []}).encode(), 1, "no 'text'"),
+        (json.dumps({**GOLD, "quotes": [{"speaker": None}]}).encode(), 1, 'quote 1 has no "span"'),
+        (json.dumps([1, 2]).encode(), 1, "a JSON list"),
+        ((json.dumps(GOLD) + "\n" + json.dumps(GOLD)).encode(), 2, "already on line 1"),
+    ],
+    ids=["text", "json-document", "binary", "no-quotes", "no-text", "no-span", "not-object", "same-id"],
+)
+def test_eval_quotes_names_the_gold_line_that_cannot_be_used(tmp_path, content, line, says):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_bytes(content)
+    scorer = tmp_path / "quote_eval.py"
+    scorer.write_text(FAKE_SCORER)
+    result = _eval(str(gold), "--scorer", str(scorer))
+    error = _one_error_line(result, "E030")
+    assert f"{gold}, line {line}: " in error and says in error
+
+
+def test_eval_quotes_of_the_repo_example_text_is_one_error_line(example_path, tmp_path):
+    scorer = tmp_path / "quote_eval.py"
+    scorer.write_text(FAKE_SCORER)
+    error = _one_error_line(_eval(str(example_path), "--scorer", str(scorer)), "E030")
+    assert "line 1: not JSON" in error and "JSONL" in error
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        ("notes.txt", "not python at all", "not a Python file"),
+        ("broken.py", "x = (", "cannot be loaded (SyntaxError"),
+        ("other.py", "x = 1", "has no score, MATCH, overlap, inside"),
+    ],
+)
+def test_eval_quotes_refuses_a_scorer_that_is_not_the_quote_scorer(tmp_path, name, content, says):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(GOLD) + "\n", encoding="utf-8")
+    scorer = tmp_path / name
+    scorer.write_text(content)
+    error = _one_error_line(_eval(str(gold), "--scorer", str(scorer)), "E031")
+    assert str(scorer) in error and says in error
+
+
+def test_eval_quotes_without_shared_data_says_where_it_looked(tmp_path, monkeypatch):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(GOLD) + "\n", encoding="utf-8")
+    monkeypatch.delenv("STANCEMAP_SHARED", raising=False)
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")  # no ../shared, no ./shared
+    error = _one_error_line(_eval(str(gold)), "E031")
+    assert "quote_eval.py not found" in error and "--scorer" in error and "STANCEMAP_SHARED" in error
+
+
+@pytest.mark.parametrize(
+    "where", ["missing/pred.jsonl", "gold.jsonl/pred.jsonl"], ids=["no-folder", "under-a-file"]
+)
+def test_eval_quotes_out_that_cannot_be_written_is_an_error_before_analysis(tmp_path, where):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(GOLD) + "\n", encoding="utf-8")
+    scorer = tmp_path / "quote_eval.py"
+    scorer.write_text(FAKE_SCORER)
+    out = tmp_path / where
+    error = _one_error_line(_eval(str(gold), "--scorer", str(scorer), "--out", str(out)), "E003")
+    assert f"cannot write {out}" in error
+
+
+def test_eval_quotes_limit_must_be_positive(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(GOLD) + "\n", encoding="utf-8")
+    result = _eval(str(gold), "--limit", "-1")
+    assert result.exit_code == 2
+    assert "Invalid value for '--limit'" in result.stderr
+
+
+def test_eval_quotes_predict_keeps_rows_paired_when_an_article_is_skipped(nlp):
+    """An empty text is skipped at once, ahead of the articles in the parser's batch: each prediction
+    must still be the one of its own row."""
+    empty = {"id": "g2", "text": "", "quotes": []}
+    first, second = predict([GOLD, empty], nlp)
+    assert first["id"] == "g1"
+    assert [TEXT[q["start"] : q["end"]] for q in first["quotes"]] == ["“We will not back down,”"]
+    assert second == {"id": "g2", "quotes": []}

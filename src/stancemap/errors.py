@@ -2,6 +2,20 @@
 
 ``Skip`` is not raised past one document: a source or stage that cannot use an input reports it as a
 ``Skip`` (with a code and a reason) and the run goes on with the next document.
+
+The command line prints a ``StancemapError`` as one line, ``error: [CODE] message``, and exits with 2.
+Codes:
+
+- E001 the spaCy model is not installed
+- E002 the store cannot be opened (missing, newer schema, not SQLite)
+- E003 an output file cannot be written (its folder is missing, or not writable)
+- E004 the web server cannot listen on the address given (in use, not an address of this machine)
+- E005 a date or another filter value that a query cannot use
+- E010 one input cannot be used (carries the skip code, S0xx below)
+- E020 the watchlist cannot be read (``extract.issues.WatchlistError``)
+- E030 an annotated (gold) file for ``eval`` cannot be used: not UTF-8, not JSON, a row without its fields
+- E031 the shared scorer cannot be found or loaded
+- E032 a quality-gate pin file or scores file cannot be used
 """
 
 from __future__ import annotations
@@ -27,6 +41,24 @@ class StoreError(StancemapError):
     code = "E002"
 
 
+class OutputError(StancemapError):
+    """A file the user asked to be written cannot be."""
+
+    code = "E003"
+
+
+class ListenError(StancemapError):
+    """The web server cannot listen on the address given."""
+
+    code = "E004"
+
+
+class QueryError(StancemapError, ValueError):
+    """A filter value (a date, a limit) that a query cannot use."""
+
+    code = "E005"
+
+
 class InputError(StancemapError):
     """One input cannot be used; carries the skip code."""
 
@@ -35,6 +67,24 @@ class InputError(StancemapError):
     def __init__(self, code: str, message: str):
         self.code = code
         super().__init__(message)
+
+
+class GoldError(StancemapError, ValueError):
+    """Annotated data for ``eval`` that cannot be used; the message names the file and line."""
+
+    code = "E030"
+
+
+class ScorerError(StancemapError):
+    """The shared scorer (``quote_eval.py``) cannot be found or loaded."""
+
+    code = "E031"
+
+
+class GateError(StancemapError):
+    """A quality-gate pin file (``gate/NAME.json``) or a scores file that cannot be used."""
+
+    code = "E032"
 
 
 # Skip codes, shared by every source and stage so that summaries can count them by reason.

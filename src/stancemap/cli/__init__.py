@@ -16,7 +16,28 @@ import click
 from ..errors import StancemapError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class CodedError(click.ClickException):
+    """A ``StancemapError`` as the command line shows it: ``error: [CODE] message``, exit status 2."""
+
+    exit_code = 2
+
+    def __init__(self, error: StancemapError):
+        super().__init__(str(error))
+
+    def show(self, file=None) -> None:
+        click.echo(f"error: {self.message}", err=file is None, file=file)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context):
+        # Here rather than in main(): the same one line wherever the group is invoked from (tests too).
+        try:
+            return super().invoke(ctx)
+        except StancemapError as exc:
+            raise CodedError(exc) from exc
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="stancemap")
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 def cli(verbose: int) -> None:

@@ -23,14 +23,15 @@ def eval_group() -> None:
     default=None,
     help="quote_eval.py (default: $STANCEMAP_SHARED/eval or ../shared/eval).",
 )
-@click.option("--limit", type=int, default=None, help="Only the first N gold articles.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N gold articles.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
 def quotes(gold: str, out: str | None, scorer: str | None, limit: int | None, as_json: bool) -> None:
     """Run the pipeline on each article of GOLD.jsonl, write predictions, print quote scores.
 
-    GOLD rows are {"id", "text", "quotes"}; predictions are {"id", "quotes": [{"start", "end",
-    "speaker"}]} with offsets into each gold text. Scores are strict and lenient, for the subsets
-    all, speech and direct.
+    GOLD rows are {"id", "text", "quotes"}, one JSON object a line; predictions are {"id", "quotes":
+    [{"start", "end", "speaker"}]} with offsets into each gold text. Scores are strict and lenient,
+    for the subsets all, speech and direct. A GOLD line, a scorer or an --out path that cannot be
+    used is an error (naming the line) before anything is analysed.
     """
     from ..eval.quotes import evaluate, format_scores
 
