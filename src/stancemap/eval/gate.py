@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..errors import GateError, OutputError, StancemapError
+
 GATE_DIR = Path(__file__).resolve().parents[3] / "gate"
 # Scores are rounded to 3 places by the scorers; one flipped item on a small slice moves F1 by
 # more than that, so compare with a small tolerance rather than failing on measurement noise.
@@ -30,7 +32,38 @@ def data_hash(rows: list[str]) -> str:
 
 
 def load_pins(name: str, gate_dir: Path = GATE_DIR) -> dict[str, Any]:
-    return json.loads((gate_dir / f"{name}.json").read_text(encoding="utf-8"))
+    """The pin file ``gate_dir/NAME.json``; ``GateError`` when there is none or it has no minimums."""
+    path = gate_dir / f"{name}.json"
+    if not path.is_file():
+        known = ", ".join(sorted(p.stem for p in gate_dir.glob("*.json"))) or "none"
+        raise GateError(f"no pins named {name!r} ({path} does not exist; known: {known})")
+    pins = _read_json(path, "pin file")
+    if not isinstance(pins, dict) or not isinstance(pins.get("min"), dict):
+        raise GateError(f'{path} is not a pin file: it has no "min" object of measures')
+    return pins
+
+
+def load_scores(path: str | Path) -> dict[str, Any]:
+    """A scores file (what ``stancemap eval quotes --json`` prints); ``GateError`` when unusable."""
+    scores = _read_json(Path(path), "scores file")
+    if not isinstance(scores, dict):
+        raise GateError(f"{path} is not a scores file: a JSON object of measures is expected")
+    return scores
+
+
+def _read_json(path: Path, what: str) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GateError(f"cannot read the {what} {path}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise GateError(f"the {what} {path} is not UTF-8 text (a binary file?)") from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise GateError(
+            f"the {what} {path} is not JSON ({exc.msg}: line {exc.lineno}, column {exc.colno})"
+        ) from exc
 
 
 def flatten(scores: dict[str, Any], prefix: str = "") -> dict[str, float]:
@@ -64,10 +97,19 @@ def raise_pins(
     """Set each pinned measure to the new score when it is higher (or lower, with ``allow_lower``)."""
     pins = load_pins(name, gate_dir)
     flat = flatten(scores)
+    if not any(measure in flat for measure in pins["min"]):
+        raise GateError(
+            f"the scores have none of the measures pinned in {name}.json ({', '.join(pins['min'])}): "
+            "are they the scores of another gate?"
+        )
     for measure, minimum in pins["min"].items():
         if measure in flat and (flat[measure] > minimum or allow_lower):
             pins["min"][measure] = round(flat[measure], 3)
-    (gate_dir / f"{name}.json").write_text(json.dumps(pins, indent=1) + "\n", encoding="utf-8")
+    path = gate_dir / f"{name}.json"
+    try:
+        path.write_text(json.dumps(pins, indent=1) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
     return pins
 
 
@@ -81,7 +123,11 @@ def main(argv: list[str] | None = None) -> int:
     up.add_argument("scores", type=Path)
     up.add_argument("--allow-lower", action="store_true", help="also lower pins (say why in the commit)")
     args = parser.parse_args(argv)
-    pins = raise_pins(args.name, json.loads(args.scores.read_text()), allow_lower=args.allow_lower)
+    try:
+        pins = raise_pins(args.name, load_scores(args.scores), allow_lower=args.allow_lower)
+    except StancemapError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     json.dump(pins, sys.stdout, indent=1)
     print()
     return 0
