@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import queue
+import re
+import socket
+import subprocess
+import sys
+import threading
+import urllib.request
+
 import pytest
+from click.testing import CliRunner
 from starlette.testclient import TestClient
 
+from stancemap.cli import cli
 from stancemap.model import Actor, Article, Quote, Span, Speaker, content_hash
 from stancemap.store import open_store
 from stancemap.web import create_app
 
+STANCEMAP = [sys.executable, "-c", "from stancemap.cli import main; main()"]
 TEXT = 'Jane <script>alert(1)</script> Doe said "the plan is <b>sound</b> and fair".'
 
 
 @pytest.fixture
-def client(tmp_path):
+def store_with_article(tmp_path):
     db = tmp_path / "s.db"
     start = TEXT.index('"') + 1
     end = TEXT.rindex('"')
@@ -32,6 +43,12 @@ def client(tmp_path):
     )
     with open_store(db) as store:
         store.write_article(article)
+    return db, article
+
+
+@pytest.fixture
+def client(store_with_article):
+    db, article = store_with_article
     return TestClient(create_app(db)), article
 
 
@@ -93,3 +110,50 @@ def test_web_missing_article_page_is_404(client):
     http, _ = client
     response = http.get("/article/nope")
     assert response.status_code == 404 and "No such article" in response.text
+
+
+def test_web_port_out_of_range_is_a_usage_error(store_with_article):
+    db, _ = store_with_article
+    result = CliRunner().invoke(cli, ["web", "--db", str(db), "--port", "99999"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--port': 99999 is not in the range 0<=x<=65535" in result.stderr
+
+
+def test_web_port_in_use_is_one_error_line_and_announces_nothing(store_with_article):
+    db, _ = store_with_article
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["web", "--db", str(db), "--port", str(port)])
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"error: [E004] cannot listen on 127.0.0.1:{port}: ")
+    assert "--port 0" in line
+
+
+def test_web_announces_the_address_it_listens_on(store_with_article):
+    """With --port 0 the announced address has the port the server took, and it answers there."""
+    db, _ = store_with_article
+    process = subprocess.Popen(
+        [*STANCEMAP, "web", "--db", str(db), "--port", "0"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    reader = threading.Thread(target=lambda: [lines.put(line) for line in process.stderr], daemon=True)
+    reader.start()
+    try:
+        first = lines.get(timeout=60)
+        match = re.fullmatch(r"stancemap web on (http://127\.0\.0\.1:(\d+)/) \(Ctrl-C to stop\)\n", first)
+        assert match, first
+        assert int(match.group(2)) != 0
+        direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never through a proxy
+        with direct.open(match.group(1), timeout=30) as response:
+            assert response.status == 200
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        reader.join(timeout=30)
+        process.stderr.close()
