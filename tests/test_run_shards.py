@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from click.testing import CliRunner
+
 from stancemap.clean.dedup import signature
+from stancemap.cli import cli
 from stancemap.errors import Skip
 from stancemap.model import Actor, Article, Quote, Span, Speaker, content_hash
 from stancemap.run.shards import merge_shards, read_shard, shard_name, shard_paths, write_shard
@@ -61,3 +66,55 @@ def test_merge_is_idempotent_and_links_near_duplicates_across_shards(tmp_path):
         assert (again.stored, again.resumed) == (0, 4)
         rows = store.connection.execute("SELECT source, canonical_id FROM articles ORDER BY rowid").fetchall()
     assert [(r[0], r[1]) for r in rows] == [("a.txt", None), ("b.txt", content_hash(STORY))]
+
+
+def _bad_shards(folder: Path) -> dict[str, Path]:
+    """A truncated shard (a worker killed mid-copy), a text file, and a Parquet file of other columns."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    good = folder / "part-000001-good.parquet"
+    write_shard([_result(STORY, "a.txt")], good)
+    data = good.read_bytes()
+    bad = {
+        "truncated": folder / "part-000000-cut.parquet",
+        "text": folder / "part-000002-text.parquet",
+        "other": folder / "part-000003-other.parquet",
+    }
+    bad["truncated"].write_bytes(data[: len(data) // 2])
+    bad["text"].write_text("not a shard\n")
+    pq.write_table(pa.table({"a": [1]}), bad["other"])
+    return {"good": good, **bad}
+
+
+def test_merge_reports_each_bad_shard_and_merges_the_others(tmp_path):
+    paths = _bad_shards(tmp_path)
+    skips = []
+    with open_store(tmp_path / "s.db") as store:
+        report = merge_shards([tmp_path], store, on_skip=skips.append)
+        recorded = store.connection.execute("SELECT count(*) FROM sources").fetchone()[0]
+    assert (report.stored, report.bad_shards, sum(report.skipped.values())) == (1, 3, 0)
+    assert [s.source for s in skips] == [str(paths[k]) for k in ("truncated", "text", "other")]
+    assert {s.code for s in skips} == {"S008"}
+    assert "not a readable Parquet shard" in skips[0].reason
+    assert "not a stancemap shard" in skips[2].reason
+    assert all("\n" not in str(s) for s in skips)
+    assert recorded == 1  # a bad shard is not recorded as done: written again, it is merged
+    assert "3 unreadable shards skipped" in report.summary("merge")
+
+
+def test_merge_command_goes_on_past_bad_shards_and_fails_only_when_nothing_merged(tmp_path):
+    paths = _bad_shards(tmp_path)
+    db = str(tmp_path / "s.db")
+    mixed = CliRunner().invoke(cli, ["merge", str(tmp_path), "--db", db, "--no-progress"])
+    assert mixed.exit_code == 0, mixed.output
+    assert f"skipped {paths['truncated']}: not a readable Parquet shard (" in mixed.stderr
+    assert "merge: 1 stored, 1 quotes, 3 unreadable shards skipped" in mixed.stderr
+    assert "Traceback" not in mixed.output
+
+    only_bad = [str(paths[k]) for k in ("truncated", "text")]
+    failed = CliRunner().invoke(cli, ["merge", *only_bad, "--db", str(tmp_path / "t.db"), "--no-progress"])
+    assert failed.exit_code == 1, failed.output
+    lines = failed.stderr.splitlines()
+    assert [line.split(":")[0] for line in lines[:2]] == [f"skipped {p}" for p in only_bad]
+    assert lines[-1] == "error: no shard could be merged"

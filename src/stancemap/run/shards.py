@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..errors import Skip
+from ..errors import SKIP_CORRUPT, InputError, Skip
 from ..model import Article
 from .stage import Result
 from .writer import IngestReport, Writer
@@ -21,6 +22,10 @@ from .writer import IngestReport, Writer
 SUFFIX = ".parquet"
 # Rows read at a time by merge: memory stays flat whatever the shard's size.
 READ_ROWS = 64
+# The columns merge reads (a Parquet file without them is not a shard).
+COLUMNS = ("source", "article", "signature", "code", "reason")
+
+logger = logging.getLogger(__name__)
 
 
 def _schema():
@@ -71,15 +76,40 @@ def write_shard(results: Iterable[Result], path: str | Path) -> int:
 
 
 def read_shard(path: str | Path) -> Iterator[Result]:
-    """The Results in one shard, in the order written, a few rows at a time."""
+    """The Results in one shard, in the order written, a few rows at a time.
+
+    ``InputError`` (``SKIP_CORRUPT``) when the file is not a readable shard: not Parquet, truncated
+    (a worker killed while a shard was copied), or a Parquet file of other columns. A shard that
+    breaks off part-way has yielded the rows before the break.
+    """
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=READ_ROWS):
-        for row in batch.to_pylist():
-            if row["article"] is None:
-                yield Result(Skip(row["source"], row["code"], row["reason"]))
-            else:
-                yield Result(Article.from_dict(json.loads(row["article"])), row["signature"])
+    try:
+        shard = pq.ParquetFile(path)
+    except (pa.ArrowException, OSError) as exc:
+        raise InputError(SKIP_CORRUPT, f"not a readable Parquet shard ({_one_line(exc)})") from exc
+    missing = [name for name in COLUMNS if name not in shard.schema_arrow.names]
+    if missing:
+        raise InputError(
+            SKIP_CORRUPT, f"a Parquet file but not a stancemap shard (no column {', '.join(missing)})"
+        )
+    rows = 0
+    try:
+        for batch in shard.iter_batches(batch_size=READ_ROWS, columns=list(COLUMNS)):
+            for row in batch.to_pylist():
+                if row["article"] is None:
+                    result = Result(Skip(row["source"], row["code"], row["reason"]))
+                else:
+                    result = Result(Article.from_dict(json.loads(row["article"])), row["signature"])
+                rows += 1
+                yield result
+    except (pa.ArrowException, OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(SKIP_CORRUPT, f"shard breaks off after {rows} rows ({_one_line(exc)})") from exc
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 def shard_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -98,17 +128,29 @@ def merge_shards(
 ) -> IngestReport:
     """Load shards into ``store``; idempotent (sources already recorded and known content add nothing).
 
-    Near-duplicates are linked here, in shard order, against everything already in the store.
+    Near-duplicates are linked here, in shard order, against everything already in the store. A file
+    that is not a readable shard is reported to ``on_skip`` (``skipped PATH: reason [S008]``) and
+    counted in ``report.bad_shards``; the other shards are merged.
     """
     report = report or IngestReport()
     writer = Writer(store, report, on_skip=on_skip)
     try:
         for path in shard_paths(paths):
-            for result in read_shard(path):
-                if store.has_source(result.source):
-                    report.resumed += 1
-                    continue
-                writer.write(result)
+            try:
+                for result in read_shard(path):
+                    if store.has_source(result.source):
+                        report.resumed += 1
+                        continue
+                    writer.write(result)
+            except InputError as exc:
+                # One bad shard (not Parquet, truncated) is reported and passed over, not recorded as
+                # done: the merge goes on with the others, and a shard written again is merged later.
+                report.bad_shards += 1
+                skip = Skip(str(path), exc.code, exc.message)
+                if on_skip is not None:
+                    on_skip(skip)
+                else:
+                    logger.warning("%s", skip)
             if bar is not None:
                 bar.update(report)
     except KeyboardInterrupt:

@@ -27,6 +27,7 @@ class IngestReport:
     quotes: int = 0  # in stored articles that are not near-duplicates
     languages: Counter = field(default_factory=Counter)  # stored articles not in English, by language
     skipped: Counter = field(default_factory=Counter)
+    bad_shards: int = 0  # merge: files that were not readable shards (each reported, none recorded as done)
     interrupted: bool = False
 
     @property
@@ -54,6 +55,8 @@ class IngestReport:
                 f"{n} {SKIP_REASONS.get(code, code)}" for code, n in sorted(self.skipped.items())
             )
             parts.append(f"{sum(self.skipped.values())} skipped ({reasons})")
+        if self.bad_shards:
+            parts.append(f"{self.bad_shards} unreadable shard{'s' if self.bad_shards > 1 else ''} skipped")
         line = f"{verb}: " + ", ".join(parts)
         if self.interrupted:
             line += "; interrupted: run the same command again to continue"
