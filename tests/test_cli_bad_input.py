@@ -76,9 +76,64 @@ def test_ingest_of_bad_files_keeps_stored_articles(tmp_path, example_path):
     assert "Olaf Scholz" in listed.stdout
 
 
+@pytest.fixture
+def empty_store(tmp_path):
+    from stancemap.store import open_store
+
+    db = tmp_path / "s.db"
+    open_store(db).close()
+    return str(db)
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "says"),
+    [
+        ("--since", "yesterday", "'yesterday' is not a date written YYYY-MM-DD"),
+        ("--since", "2025-13-45", "'2025-13-45' is not a calendar date"),
+        ("--since", "2025-02-18T00:00", "'2025-02-18T00:00' is not a date written YYYY-MM-DD"),
+        ("--until", "18/02/2025", "'18/02/2025' is not a date written YYYY-MM-DD"),
+        ("--until", "2025-02-30", "'2025-02-30' is not a calendar date"),
+    ],
+)
+def test_read_quotes_rejects_dates_that_are_not_yyyy_mm_dd(empty_store, option, value, says):
+    result = CliRunner().invoke(cli, ["quotes", option, value, "--db", empty_store])
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '{option}': {says}" in result.stderr
+    assert "no quotes match" not in result.output
+
+
+@pytest.mark.parametrize("command", ["quotes", "actors"])
+@pytest.mark.parametrize("limit", ["-1", "0"])
+def test_read_rejects_a_limit_below_one(empty_store, command, limit):
+    result = CliRunner().invoke(cli, [command, "--limit", limit, "--db", empty_store])
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '--limit': {limit} is not in the range x>=1" in result.stderr
+
+
+def test_read_accepts_a_date_range(empty_store):
+    result = CliRunner().invoke(
+        cli, ["quotes", "--since", "2025-02-18", "--until", "2025-02-18", "--db", empty_store]
+    )
+    assert result.exit_code == 0, result.output
+
+
 def test_cli_coded_error_is_one_line_with_exit_status_2(tmp_path):
     result = CliRunner().invoke(cli, ["quotes", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         f"error: [E002] no store at {tmp_path / 'none.db'}: run `stancemap ingest PATH --db {tmp_path / 'none.db'}` first"
     ]
+
+
+@pytest.mark.parametrize("read", ["quotes", "stances"])
+def test_query_rejects_dates_that_are_not_yyyy_mm_dd(empty_store, read):
+    from stancemap import query
+    from stancemap.errors import QueryError
+    from stancemap.store import open_store
+
+    with open_store(empty_store, create=False) as store:
+        with pytest.raises(QueryError, match=r"\[E005\] since 'yesterday' is not a date written YYYY-MM-DD"):
+            getattr(query, read)(store, since="yesterday")
+        with pytest.raises(ValueError, match="until '2025-13-45' is not a calendar date"):
+            getattr(query, read)(store, until="2025-13-45")
+        assert getattr(query, read)(store, since="2025-01-01", until="2025-12-31") == []

@@ -23,6 +23,28 @@ db_option = click.option(
 )
 
 
+class DateType(click.ParamType):
+    """A date as the store keeps it, YYYY-MM-DD; anything else is a usage error, not an empty result."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        from ..errors import QueryError
+        from ..query._filters import check_date
+
+        try:
+            return check_date(value)
+        except QueryError as exc:
+            self.fail(exc.message, param, ctx)
+
+
+DATE = DateType()
+since_option = click.option("--since", type=DATE, help="Published on or after this date (YYYY-MM-DD).")
+until_option = click.option("--until", type=DATE, help="Published on or before this date (YYYY-MM-DD).")
+# A limit of 0 or less would list everything (SQLite reads LIMIT -1 as none): refuse it.
+LIMIT = click.IntRange(min=1)
+
+
 def echo_skip(skip: Skip) -> None:
     click.echo(str(skip), err=True)
 

@@ -7,15 +7,15 @@ import click
 from .. import query
 from ..render import actor_label
 from ..store import open_store
-from ._common import db_option, print_rows
+from ._common import LIMIT, db_option, print_rows, since_option, until_option
 
 
 @click.command()
 @click.option("--speaker", help="Canonical name or alias, e.g. 'Scholz' or 'the Prime Minister'.")
 @click.option("--kind", type=click.Choice(["direct", "mixed", "indirect"]), help="Only quotes of this kind.")
-@click.option("--since", help="Published on or after (YYYY-MM-DD).")
-@click.option("--until", help="Published on or before (YYYY-MM-DD).")
-@click.option("--limit", type=int, help="At most this many quotes.")
+@since_option
+@until_option
+@click.option("--limit", type=LIMIT, help="At most this many quotes.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per quote.")
 @db_option
 def quotes(speaker, kind, since, until, limit, as_json, db_path) -> None:
@@ -43,7 +43,7 @@ def quotes(speaker, kind, since, until, limit, as_json, db_path) -> None:
 @click.command()
 @click.option("--name", help="Part of a name or alias.")
 @click.option("--kind", type=click.Choice(["person", "organisation", "place"]))
-@click.option("--limit", type=int)
+@click.option("--limit", type=LIMIT, help="At most this many actors.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per actor.")
 @db_option
 def actors(name, kind, limit, as_json, db_path) -> None:

@@ -2,6 +2,27 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
+from ..errors import QueryError
+
+DATE_FORMAT = "YYYY-MM-DD"
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def check_date(value: str, name: str | None = None) -> str:
+    """``value`` when it is a real calendar date written YYYY-MM-DD (how ``published`` is stored);
+    ``QueryError`` otherwise (``name``, e.g. "since", starts its message)."""
+    what = f"{name} {value!r}" if name else repr(value)
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        raise QueryError(f"{what} is not a date written {DATE_FORMAT} (e.g. 2025-02-18)")
+    try:
+        date.fromisoformat(value)
+    except ValueError as exc:
+        raise QueryError(f"{what} is not a calendar date ({exc})") from exc
+    return value
+
 
 class Where:
     """A conjunction of SQL conditions with their parameters; ``ac`` is the joined actors table."""
@@ -29,10 +50,12 @@ class Where:
         return self
 
     def dates(self, since: str | None, until: str | None) -> Where:
+        """Published on or after ``since`` and on or before ``until``: dates as YYYY-MM-DD (``QueryError``
+        otherwise: a text compare with anything else would silently match nothing, or everything)."""
         if since:
-            self.add("a.published >= ?", since)
+            self.add("a.published >= ?", check_date(since, "since"))
         if until:
-            self.add("a.published <= ?", until)
+            self.add("a.published <= ?", check_date(until, "until"))
         return self
 
     def sql(self) -> str:
