@@ -98,7 +98,14 @@ def test_web_api_lists_its_endpoints_and_each_answers(client):
 
 @pytest.mark.parametrize(
     "params",
-    [{"since": "yesterday"}, {"until": "2025-13-45"}, {"limit": "abc"}, {"limit": "0"}, {"colour": "red"}],
+    [
+        {"since": "yesterday"},
+        {"until": "2025-13-45"},
+        {"since": "2025-W08-1"},
+        {"limit": "abc"},
+        {"limit": "0"},
+        {"colour": "red"},
+    ],
 )
 def test_web_api_bad_filter_is_a_clear_400(client, params):
     http, _ = client

@@ -8,7 +8,6 @@ The store is opened per request (SQLite connections are cheap and not shared acr
 from __future__ import annotations
 
 from dataclasses import asdict, is_dataclass
-from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -19,7 +18,9 @@ from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Route
 
 from .. import query
+from ..errors import QueryError
 from ..model import Article
+from ..query._filters import check_date
 from ..store import open_store
 
 
@@ -140,11 +141,9 @@ def _check(kind: str, value: str) -> str | None:
     """What is wrong with a query parameter's value, or None."""
     if kind == "date":
         try:
-            date.fromisoformat(value)
-        except ValueError:
-            return f"{value!r} is not a date (YYYY-MM-DD)"
-        if len(value) != 10:
-            return f"{value!r} is not a date (YYYY-MM-DD)"
+            check_date(value)
+        except QueryError as exc:
+            return str(exc)
     if kind == "limit" and not (value.isdigit() and 1 <= int(value) <= 1000):
         return f"{value!r} is not a number from 1 to 1000"
     return None
