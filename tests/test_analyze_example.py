@@ -94,3 +94,19 @@ def test_analyze_body_over_the_parser_limit_is_a_clear_skip(nlp, example_path):
         nlp.max_length = limit
     assert isinstance(result, Skip) and result.code == SKIP_TOO_LARGE
     assert "over the parser's limit of 1,000" in result.reason
+
+
+def test_analyze_results_come_out_in_input_order(nlp):
+    """A skip or an article not in English waits for the articles before it that are being parsed."""
+    from stancemap.analyze import analyze_documents
+    from stancemap.model import Document
+
+    texts = {
+        "one": "Sir Keir Starmer said on Monday that Europe must step up its defence spending.",
+        "two": "   ",
+        "three": "Der Bundeskanzler sagte am Montag, Europa müsse mehr für die Verteidigung ausgeben.",
+        "four": "Mr Scholz said talk of boots on the ground was premature.",
+    }
+    documents = [Document(source=name, content=text) for name, text in texts.items()]
+    for batch_size in (1, 2, 16):
+        assert [r.source for r in analyze_documents(documents, nlp, batch_size=batch_size)] == list(texts)

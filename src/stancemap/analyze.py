@@ -55,15 +55,18 @@ def analyze_documents(
     from .extract.pipeline import load_nlp, results
 
     nlp = nlp or load_nlp()
-    pending: list[tuple[Article, Cleaned]] = []
+    # In input order: results already known (a skip, a non-English article) and articles to parse.
+    queue: list[Article | Skip | tuple[Article, Cleaned]] = []
+    to_parse = 0
 
     def flush() -> Iterator[Article | Skip]:
-        texts = [_extraction_text(cleaned) for _, cleaned in pending]
+        parse = [entry for entry in queue if isinstance(entry, tuple)]
+        texts = [_extraction_text(cleaned) for _, cleaned in parse]
         try:
             docs = list(nlp.pipe(texts, batch_size=batch_size))
         except Exception:  # one document broke the batch: redo one by one to find it
             docs = []
-            for article, cleaned in pending:
+            for article, cleaned in parse:
                 try:
                     docs.append(nlp(_extraction_text(cleaned)))
                 except Exception as exc:
@@ -71,7 +74,12 @@ def analyze_documents(
                     docs.append(
                         Skip(article.source, SKIP_FAILED, f"extraction failed: {type(exc).__name__}: {exc}")
                     )
-        for (article, _cleaned), doc in zip(pending, docs, strict=True):
+        parsed = iter(docs)
+        for entry in queue:
+            if not isinstance(entry, tuple):
+                yield entry
+                continue
+            article, doc = entry[0], next(parsed)
             if isinstance(doc, Skip):
                 yield doc
                 continue
@@ -81,39 +89,46 @@ def analyze_documents(
             # Relative event dates ("on Monday") need the publication date, which the doc does not have.
             resolve_event_dates(article.events, article.published)
             yield article
-        pending.clear()
+        queue.clear()
 
     for item in items:
-        if isinstance(item, Skip):
-            yield item
+        entry = _prepare(item, nlp.max_length)
+        if not queue and not isinstance(entry, tuple):
+            yield entry  # nothing waits before it
             continue
-        try:
-            cleaned = clean(item)
-        except InputError as exc:
-            yield Skip(item.source, exc.code, exc.message)
-            continue
-        except Exception as exc:
-            log.debug("cleaning failed on %s", item.source, exc_info=True)
-            yield Skip(item.source, SKIP_FAILED, f"cleaning failed: {type(exc).__name__}: {exc}")
-            continue
-        article = _article(item, cleaned)
-        if not is_english(article):
-            yield article
-            continue
-        length = article.body[1] - article.body[0]
-        if length > nlp.max_length:
-            # The parser's own limit (its memory grows with the text): a clear skip, not a failure.
-            yield Skip(
-                item.source,
-                SKIP_TOO_LARGE,
-                f"article body of {length:,} characters is over the parser's limit of {nlp.max_length:,}",
-            )
-            continue
-        pending.append((article, cleaned))
-        if len(pending) >= batch_size:
+        queue.append(entry)
+        to_parse += isinstance(entry, tuple)
+        if to_parse >= batch_size:
             yield from flush()
-    if pending:
+            to_parse = 0
+    if queue:
         yield from flush()
+
+
+def _prepare(item: Document | Skip, max_length: int) -> Article | Skip | tuple[Article, Cleaned]:
+    """The result of ``item`` when it is known before parsing (a skip, an article not in English),
+    else the article and its cleaned text, to parse."""
+    if isinstance(item, Skip):
+        return item
+    try:
+        cleaned = clean(item)
+    except InputError as exc:
+        return Skip(item.source, exc.code, exc.message)
+    except Exception as exc:
+        log.debug("cleaning failed on %s", item.source, exc_info=True)
+        return Skip(item.source, SKIP_FAILED, f"cleaning failed: {type(exc).__name__}: {exc}")
+    article = _article(item, cleaned)
+    if not is_english(article):
+        return article
+    length = article.body[1] - article.body[0]
+    if length > max_length:
+        # The parser's own limit (its memory grows with the text): a clear skip, not a failure.
+        return Skip(
+            item.source,
+            SKIP_TOO_LARGE,
+            f"article body of {length:,} characters is over the parser's limit of {max_length:,}",
+        )
+    return article, cleaned
 
 
 def analyze(document: Document | str, nlp=None) -> Article:
