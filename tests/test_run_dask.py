@@ -85,3 +85,20 @@ def test_run_dask_rewritten_source_gets_a_new_shard(tmp_path, client):
         again, shards = ingest_dask([str(corpus)], shards_dir, client=client, is_done=store.has_source)
     assert (again.stored, again.resumed) == (1, 0)  # analyzed, not taken for what it held before
     assert len(list(shards_dir.iterdir())) == 2 and shards[0].exists()
+
+
+def test_run_dask_merge_stores_a_rewritten_source(tmp_path, client):
+    """The shards keep each input's content hash: merging a rewritten file's shard stores it."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    story = corpus / "story.txt"
+    story.write_text((CORPUS / "floods.txt").read_text())
+    shards_dir = tmp_path / "shards"
+    with open_store(tmp_path / "s.db") as store:
+        _, shards = ingest_dask([str(corpus)], shards_dir, client=client, is_done=store.has_source)
+        assert merge_shards(shards, store).stored == 1
+        story.write_text((CORPUS / "strike.txt").read_text())  # same source, other content
+        _, shards = ingest_dask([str(corpus)], shards_dir, client=client, is_done=store.has_source)
+        assert merge_shards(shards, store).stored == 1
+        assert merge_shards(shards, store).stored == 0  # and merging again adds nothing
+        assert store.counts()["articles"] == 2

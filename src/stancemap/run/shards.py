@@ -39,6 +39,7 @@ def _schema():
             ("signature", pa.binary()),
             ("code", pa.string()),  # skip code, when the input was skipped
             ("reason", pa.string()),
+            ("content_hash", pa.string()),  # the raw input's hash (stage.input_hash): the resume key
         ]
     )
 
@@ -52,12 +53,18 @@ def shard_name(index: int, sources: list[str]) -> str:
 def _row(result: Result) -> dict:
     item = result.item
     if isinstance(item, Skip):
-        return {"source": item.source, "code": item.code, "reason": item.reason}
+        return {
+            "source": item.source,
+            "code": item.code,
+            "reason": item.reason,
+            "content_hash": result.content_hash,
+        }
     return {
         "source": item.source,
         "article_id": item.id,
         "article": json.dumps(item.to_dict(), ensure_ascii=False),
         "signature": result.signature,
+        "content_hash": result.content_hash,
     }
 
 
@@ -94,14 +101,18 @@ def read_shard(path: str | Path) -> Iterator[Result]:
         raise InputError(
             SKIP_CORRUPT, f"a Parquet file but not a stancemap shard (no column {', '.join(missing)})"
         )
+    # Shards written before the content hash was kept have no such column: their content is unknown.
+    columns = [*COLUMNS, *(["content_hash"] if "content_hash" in shard.schema_arrow.names else [])]
     rows = 0
     try:
-        for batch in shard.iter_batches(batch_size=READ_ROWS, columns=list(COLUMNS)):
+        for batch in shard.iter_batches(batch_size=READ_ROWS, columns=columns):
             for row in batch.to_pylist():
+                known = row.get("content_hash")
                 if row["article"] is None:
-                    result = Result(Skip(row["source"], row["code"], row["reason"]))
+                    result = Result(Skip(row["source"], row["code"], row["reason"]), content_hash=known)
                 else:
-                    result = Result(Article.from_dict(json.loads(row["article"])), row["signature"])
+                    article = Article.from_dict(json.loads(row["article"]))
+                    result = Result(article, row["signature"], known)
                 rows += 1
                 yield result
     except (pa.ArrowException, OSError, ValueError, KeyError, TypeError) as exc:
@@ -138,7 +149,9 @@ def merge_shards(
         for path in shard_paths(paths):
             try:
                 for result in read_shard(path):
-                    if store.has_source(result.source):
+                    # With the content's hash, a source rewritten since is merged; without (an old
+                    # shard), any record of the source counts, so that merging again adds nothing.
+                    if store.has_source(result.source, result.content_hash):
                         report.resumed += 1
                         continue
                     writer.write(result)

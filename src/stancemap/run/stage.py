@@ -55,9 +55,8 @@ def body_signature(article: Article) -> bytes:
 def _hashes(items: list[Document | Skip]):
     """A function from each output of ``analyze_documents(items)`` to ``input_hash`` of its input.
 
-    An output has its input's source, but not always its place (non-English articles and skips come
-    out before the English ones still in the model's batch), so it is matched by source, or, for a
-    reader's Skip passed through as is, by identity. One source with two contents in one batch is
+    An output carries its input's source, so it is matched by source, or, for a reader's Skip passed
+    through as is, by identity. One source with two contents in one batch is
     ambiguous: None (not known), so that neither content is ever taken for the other.
     """
     passed = {id(item) for item in items if isinstance(item, Skip)}
