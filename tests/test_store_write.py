@@ -172,3 +172,32 @@ def test_store_write_old_schema_store_is_upgraded(tmp_path):
 
     with open_store(path) as store:  # opened again: nothing to upgrade, nothing lost
         assert store.connection.execute("SELECT count(*) FROM sources").fetchone()[0] == 3
+
+
+def test_store_write_foreign_sqlite_file_is_refused_and_left_alone(tmp_path):
+    from stancemap.errors import StoreError
+
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE foo (x)")
+    for create in (False, True):
+        with pytest.raises(StoreError, match="not a stancemap store"):
+            open_store(path, create=create)
+    with sqlite3.connect(path) as db:
+        assert [r[0] for r in db.execute("SELECT name FROM sqlite_master")] == ["foo"]
+
+
+def test_store_write_store_that_cannot_be_written_is_read_as_it_is(tmp_path, monkeypatch):
+    """A store on a read-only disk or folder: the read commands open it read-only (no journal files
+    beside it, which SQLite could not create there)."""
+    from stancemap.store import sqlite as store_module
+
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        store.write_article(_article())
+    for leftover in tmp_path.glob("s.db-*"):
+        leftover.unlink()
+    monkeypatch.setattr(store_module, "_writable", lambda p: False)
+    with open_store(path, create=False) as store:
+        assert [q.text for q in query.quotes(store)] == ["the plan was sound"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.db"]

@@ -11,7 +11,9 @@ rewritten, the next article piped to ``-``) is analyzed again.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import urllib.parse
 from importlib import resources
 from pathlib import Path
 
@@ -328,17 +330,27 @@ def _upgrade(connection: sqlite3.Connection) -> None:
 
 
 def open_store(path: str | Path = DEFAULT_DB, *, create: bool = True) -> Store:
-    """Open (and create, or upgrade from an older schema) the store at ``path``."""
+    """Open (and create, or upgrade from an older schema) the store at ``path``.
+
+    ``create=False`` (the read commands) opens only an existing stancemap store, and one that cannot
+    be written (a read-only file or folder) read-only as it is; an SQLite file of other tables is
+    refused rather than given ours.
+    """
     path = str(path)
     if not create and path != ":memory:" and not Path(path).exists():
         raise StoreError(f"no store at {path}: run `stancemap ingest PATH --db {path}` first")
+    if not create and path != ":memory:" and not _writable(Path(path)):
+        return _open_read_only(path)
     try:
         connection = sqlite3.connect(path)
         connection.row_factory = sqlite3.Row
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0 and _tables(connection) and "articles" not in _tables(connection):
+            connection.close()
+            raise StoreError(f"{path} is an SQLite database but not a stancemap store; give another --db")
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise StoreError(f"{path} was written by a newer stancemap (schema {version}); upgrade stancemap")
         if 0 < version < SCHEMA_VERSION:
@@ -347,5 +359,40 @@ def open_store(path: str | Path = DEFAULT_DB, *, create: bool = True) -> Store:
         connection.executescript(schema)
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"cannot open {path} as a stancemap store: {exc}") from exc
+        raise StoreError(f"cannot open {path} as a stancemap store: {_reason(exc, path)}") from exc
     return Store(connection, path)
+
+
+def _writable(path: Path) -> bool:
+    """Whether SQLite can write the store: the file, and its folder for the journal files beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _open_read_only(path: str) -> Store:
+    # Immutable: SQLite reads the file as it is, without the journal files it could not create there.
+    uri = "file:" + urllib.parse.quote(str(Path(path).resolve())) + "?mode=ro&immutable=1"
+    try:
+        connection = sqlite3.connect(uri, uri=True)
+        connection.row_factory = sqlite3.Row
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open {path} as a stancemap store: {exc}") from exc
+    if version != SCHEMA_VERSION or "articles" not in _tables(connection):
+        connection.close()
+        raise StoreError(
+            f"{path} is read-only and not a stancemap store of this version (schema {version}); "
+            "open it once where it can be written, to create or upgrade it"
+        )
+    return Store(connection, path)
+
+
+def _tables(connection: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def _reason(exc: sqlite3.DatabaseError, path: str) -> str:
+    """SQLite's message, and what it most often means when it says no more ("unable to open")."""
+    folder = Path(path).resolve().parent
+    if "unable to open" in str(exc) and not os.access(folder, os.W_OK):
+        return f"{exc} (the folder {folder} cannot be written)"
+    return str(exc)
