@@ -341,25 +341,28 @@ def open_store(path: str | Path = DEFAULT_DB, *, create: bool = True) -> Store:
         raise StoreError(f"no store at {path}: run `stancemap ingest PATH --db {path}` first")
     if not create and path != ":memory:" and not _writable(Path(path)):
         return _open_read_only(path)
+    connection = sqlite3.connect(path)
     try:
-        connection = sqlite3.connect(path)
         connection.row_factory = sqlite3.Row
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         if version == 0 and _tables(connection) and "articles" not in _tables(connection):
-            connection.close()
             raise StoreError(f"{path} is an SQLite database but not a stancemap store; give another --db")
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{path} was written by a newer stancemap (schema {version}); upgrade stancemap")
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"{path} was written by a newer stancemap (schema {version}); upgrade stancemap")
         if 0 < version < SCHEMA_VERSION:
             _upgrade(connection)
         schema = resources.files(__package__).joinpath("schema.sql").read_text(encoding="utf-8")
         connection.executescript(schema)
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except sqlite3.DatabaseError as exc:
+        connection.close()
         raise StoreError(f"cannot open {path} as a stancemap store: {_reason(exc, path)}") from exc
+    except BaseException:
+        connection.close()
+        raise
     return Store(connection, path)
 
 
@@ -369,21 +372,29 @@ def _writable(path: Path) -> bool:
 
 
 def _open_read_only(path: str) -> Store:
-    # Immutable: SQLite reads the file as it is, without the journal files it could not create there.
-    uri = "file:" + urllib.parse.quote(str(Path(path).resolve())) + "?mode=ro&immutable=1"
-    try:
+    """A store that cannot be written, read-only. Plain read-only first, which still sees what a
+    writer elsewhere commits; where SQLite cannot even create its shared-memory file beside the store
+    (a read-only folder or disk, where nothing can write anyway), the file as it is ("immutable")."""
+    base = "file:" + urllib.parse.quote(str(Path(path).resolve())) + "?mode=ro"
+    problem: sqlite3.DatabaseError | None = None
+    for uri in (base, base + "&immutable=1"):
         connection = sqlite3.connect(uri, uri=True)
-        connection.row_factory = sqlite3.Row
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"cannot open {path} as a stancemap store: {exc}") from exc
-    if version != SCHEMA_VERSION or "articles" not in _tables(connection):
-        connection.close()
-        raise StoreError(
-            f"{path} is read-only and not a stancemap store of this version (schema {version}); "
-            "open it once where it can be written, to create or upgrade it"
-        )
-    return Store(connection, path)
+        try:
+            connection.row_factory = sqlite3.Row
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            tables = _tables(connection)
+        except sqlite3.DatabaseError as exc:
+            connection.close()
+            problem = exc
+            continue
+        if version != SCHEMA_VERSION or "articles" not in tables:
+            connection.close()
+            raise StoreError(
+                f"{path} is read-only and not a stancemap store of this version (schema {version}); "
+                "open it once where it can be written, to create or upgrade it"
+            )
+        return Store(connection, path)
+    raise StoreError(f"cannot open {path} as a stancemap store: {problem}")
 
 
 def _tables(connection: sqlite3.Connection) -> set[str]:
