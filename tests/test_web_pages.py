@@ -103,6 +103,7 @@ def test_web_api_lists_its_endpoints_and_each_answers(client):
         {"until": "2025-13-45"},
         {"since": "2025-W08-1"},
         {"limit": "abc"},
+        {"limit": "²"},
         {"limit": "0"},
         {"colour": "red"},
     ],

@@ -7,6 +7,7 @@ The store is opened per request (SQLite connections are cheap and not shared acr
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
 
@@ -143,8 +144,8 @@ def _check(kind: str, value: str) -> str | None:
         try:
             check_date(value)
         except QueryError as exc:
-            return str(exc)
-    if kind == "limit" and not (value.isdigit() and 1 <= int(value) <= 1000):
+            return exc.message
+    if kind == "limit" and not (re.fullmatch("[0-9]+", value) and 1 <= int(value) <= 1000):
         return f"{value!r} is not a number from 1 to 1000"
     return None
 
