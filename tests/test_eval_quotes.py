@@ -182,8 +182,8 @@ def test_eval_quotes_limit_must_be_positive(tmp_path):
 
 
 def test_eval_quotes_predict_keeps_rows_paired_when_an_article_is_skipped(nlp):
-    """An empty text is skipped at once, ahead of the articles in the parser's batch: each prediction
-    must still be the one of its own row."""
+    """An empty text is skipped while the article before it waits in the parser's batch: each
+    prediction must still be the one of its own row."""
     empty = {"id": "g2", "text": "", "quotes": []}
     first, second = predict([GOLD, empty], nlp)
     assert first["id"] == "g1"

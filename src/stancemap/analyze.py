@@ -98,7 +98,8 @@ def analyze_documents(
             continue
         queue.append(entry)
         to_parse += isinstance(entry, tuple)
-        if to_parse >= batch_size:
+        # A full batch to parse, or a long wait behind one (a stream of mostly skips): memory stays flat.
+        if to_parse >= batch_size or len(queue) >= 4 * batch_size:
             yield from flush()
             to_parse = 0
     if queue:

@@ -125,3 +125,8 @@ class Skip:
 
     def __str__(self) -> str:
         return f"skipped {self.source}: {self.reason} [{self.code}]"
+
+
+def one_line(text: object) -> str:
+    """``text`` (a message, an exception) on one line, its runs of white space made single spaces."""
+    return " ".join(str(text).split())

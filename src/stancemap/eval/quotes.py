@@ -18,7 +18,7 @@ from types import ModuleType
 from typing import IO, Any
 
 from ..analyze import analyze_documents
-from ..errors import GoldError, OutputError, ScorerError, Skip, StancemapError
+from ..errors import GoldError, OutputError, ScorerError, Skip, StancemapError, one_line
 from ..model import Article, Document, Quote
 
 SCORER_NAME = "quote_eval.py"
@@ -63,9 +63,8 @@ def load_scorer(path: str | os.PathLike) -> ModuleType:
     try:
         spec.loader.exec_module(module)
     except (Exception, SystemExit) as exc:  # someone else's code: any failure means "not usable"
-        raise ScorerError(
-            f"{path} cannot be loaded ({_one_line(exc)}): give the path of {SCORER_NAME}"
-        ) from exc
+        problem = one_line(f"{type(exc).__name__}: {exc}")
+        raise ScorerError(f"{path} cannot be loaded ({problem}): give the path of {SCORER_NAME}") from exc
     missing = [name for name in ("score", "MATCH", *MATCHES.values()) if not hasattr(module, name)]
     if missing:
         raise ScorerError(f"{path} is not the quote scorer {SCORER_NAME} (it has no {', '.join(missing)})")
@@ -92,17 +91,11 @@ def score(scorer: ModuleType, gold: list[dict], pred: list[dict]) -> dict[str, A
 GOLD_FORMAT = '{"id", "text", "quotes": [{"span": [start, end], ...}]}'
 
 
-def read_gold(path: str | os.PathLike, limit: int | None = None) -> list[dict]:
-    """The gold rows of a JSONL file (the first ``limit``), checked as the scorer will read them.
-
-    ``GoldError`` names the file and the line that cannot be used: not UTF-8 (a binary file), not a
-    JSON object (a JSON document that is not JSONL, plain text), or a row without its fields.
-    """
-    return [row for _, row in _gold_lines(path, limit)]
-
-
 def _gold_lines(path: str | os.PathLike, limit: int | None = None) -> list[tuple[int, dict]]:
-    """``read_gold``'s rows with their line numbers."""
+    """The gold rows of a JSONL file (the first ``limit``) with their line numbers, checked as the
+    scorer will read them. ``GoldError`` names the file and the line that cannot be used: not UTF-8
+    (a binary file), not a JSON object (a JSON document that is not JSONL, plain text), or a row
+    without its fields."""
     rows: list[tuple[int, dict]] = []
     seen: dict[str, int] = {}
     with _open(path, "rb", GoldError, "cannot read") as handle:
@@ -188,10 +181,6 @@ def _open(path, mode: str, error: type[StancemapError], what: str) -> Iterator[I
         yield handle
 
 
-def _one_line(exc: BaseException) -> str:
-    return " ".join(f"{type(exc).__name__}: {exc}".split())
-
-
 def prediction(row_id: str, quotes: Iterable[Quote]) -> dict:
     """One prediction row in the scorer's format."""
     out = []
@@ -213,12 +202,9 @@ def predict(
     ``GoldError`` names the row (``where[i]``, else its id) and the first character that differs.
     """
     documents = [Document(source=row["id"], content=row["text"]) for row in gold]
-    # By id, not by position: a skipped article (an empty text) comes out ahead of the articles
-    # still in the parser's batch.
-    results = {result.source: result for result in analyze_documents(documents, nlp, batch_size=batch_size)}
-    for i, row in enumerate(gold):
-        result = results.get(row["id"])
-        if result is None or isinstance(result, Skip):
+    results = analyze_documents(documents, nlp, batch_size=batch_size)  # one per document, in order
+    for i, (row, result) in enumerate(zip(gold, results, strict=True)):
+        if isinstance(result, Skip):
             yield {"id": row["id"], "quotes": []}
             continue
         if not isinstance(result, Article) or result.text != row["text"]:

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import StancemapError
+from ..errors import StancemapError, one_line
 
 
 class WatchlistError(StancemapError):
@@ -76,10 +76,6 @@ _TOML_WHERE = re.compile(
 )
 
 
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
-
-
 def _line_column(raw: str, offset: int) -> tuple[int, int]:
     before = raw[:offset]
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
@@ -99,22 +95,22 @@ def _parse(raw: str, path: Path):
 
 def _syntax_error(exc: Exception, raw: str, path: Path) -> str:
     kind = "YAML" if _is_yaml(path) else "TOML"
-    problem, line, column, context = _one_line(exc), None, None, ""
+    problem, line, column, context = one_line(exc), None, None, ""
     mark = getattr(exc, "problem_mark", None)
     if mark is not None:  # yaml.MarkedYAMLError: 0-based marks, the problem and what was being parsed
         line, column = mark.line + 1, mark.column + 1
-        problem = _one_line(getattr(exc, "problem", None) or problem)
+        problem = one_line(getattr(exc, "problem", None) or problem)
         where = getattr(exc, "context_mark", None)
         if getattr(exc, "context", None):
-            context = f" ({_one_line(exc.context)}"
+            context = f" ({one_line(exc.context)}"
             if where is not None and (where.line, where.column) != (mark.line, mark.column):
                 context += f" at line {where.line + 1}, column {where.column + 1}"
             context += ")"
     elif isinstance(getattr(exc, "position", None), int):  # yaml.ReaderError: a character offset
         line, column = _line_column(raw, exc.position)
-        problem = _one_line(str(exc).split("\n")[0])  # the rest names "<unicode string>", not the file
+        problem = one_line(str(exc).split("\n")[0])  # the rest names "<unicode string>", not the file
     elif kind == "TOML" and (found := _TOML_WHERE.match(str(exc))):
-        problem = _one_line(found["problem"])
+        problem = one_line(found["problem"])
         if found["line"]:
             line, column = int(found["line"]), int(found["column"])
         else:

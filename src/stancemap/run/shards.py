@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..errors import SKIP_CORRUPT, InputError, Skip
+from ..errors import SKIP_CORRUPT, InputError, Skip, one_line
 from ..model import Article
 from .stage import Result
 from .writer import IngestReport, Writer
@@ -95,7 +95,9 @@ def read_shard(path: str | Path) -> Iterator[Result]:
     try:
         shard = pq.ParquetFile(path)
     except (pa.ArrowException, OSError) as exc:
-        raise InputError(SKIP_CORRUPT, f"not a readable Parquet shard ({_one_line(exc)})") from exc
+        raise InputError(
+            SKIP_CORRUPT, f"not a readable Parquet shard ({one_line(exc) or type(exc).__name__})"
+        ) from exc
     missing = [name for name in COLUMNS if name not in shard.schema_arrow.names]
     if missing:
         raise InputError(
@@ -116,11 +118,9 @@ def read_shard(path: str | Path) -> Iterator[Result]:
                 rows += 1
                 yield result
     except (pa.ArrowException, OSError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(SKIP_CORRUPT, f"shard breaks off after {rows} rows ({_one_line(exc)})") from exc
-
-
-def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
+        raise InputError(
+            SKIP_CORRUPT, f"shard breaks off after {rows} rows ({one_line(exc) or type(exc).__name__})"
+        ) from exc
 
 
 def shard_paths(paths: Iterable[str | Path]) -> list[Path]:

@@ -52,38 +52,16 @@ def body_signature(article: Article) -> bytes:
     return signature(article.text[start:end])
 
 
-def _hashes(items: list[Document | Skip]):
-    """A function from each output of ``analyze_documents(items)`` to ``input_hash`` of its input.
-
-    An output carries its input's source, so it is matched by source, or, for a reader's Skip passed
-    through as is, by identity. One source with two contents in one batch is
-    ambiguous: None (not known), so that neither content is ever taken for the other.
-    """
-    passed = {id(item) for item in items if isinstance(item, Skip)}
-    by_source: dict[str, set[str]] = {}
-    for item in items:
-        if isinstance(item, Document):
-            by_source.setdefault(item.source, set()).add(input_hash(item))
-
-    def hash_of(output: Article | Skip) -> str | None:
-        if id(output) in passed:
-            return NO_HASH
-        found = by_source.get(output.source, set())
-        return next(iter(found)) if len(found) == 1 else None
-
-    return hash_of
-
-
 def analyze_batch(items: list[Document | Skip], *, batch_size: int = BATCH_SIZE, nlp=None) -> list[Result]:
     """Analyze one batch in order; never raises for one bad document (it comes out as a Skip)."""
     items = list(items)
-    hash_of = _hashes(items)
     out = []
-    for item in analyze_documents(items, nlp, batch_size=batch_size):
-        if isinstance(item, Skip):
-            out.append(Result(item, content_hash=hash_of(item)))
+    # One output per input, in order: each carries its own input's hash.
+    for item, output in zip(items, analyze_documents(items, nlp, batch_size=batch_size), strict=True):
+        if isinstance(output, Skip):
+            out.append(Result(output, content_hash=input_hash(item)))
         else:
-            out.append(Result(item, body_signature(item), hash_of(item)))
+            out.append(Result(output, body_signature(output), input_hash(item)))
     return out
 
 
