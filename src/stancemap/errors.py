@@ -11,7 +11,7 @@ Codes:
 - E003 an output file cannot be written (its folder is missing, or not writable)
 - E004 the web server cannot listen on the address given (in use, not an address of this machine)
 - E005 a date or another filter value that a query cannot use
-- E010 one input cannot be used (carries the skip code, S0xx below)
+- E010 one input cannot be used; shown with its skip code (S0xx below) in place of E010
 - E020 the watchlist cannot be read (``extract.issues.WatchlistError``)
 - E030 an annotated (gold) file for ``eval`` cannot be used: not UTF-8, not JSON, a row without its fields
 - E031 the shared scorer cannot be found or loaded

@@ -29,18 +29,17 @@ def _identifier():
 def detect_language(text: str, *, sample: int = 3000) -> str | None:
     """ISO 639-1 code of ``text`` (judged on its first ``sample`` characters), or None.
 
-    None means "cannot tell": too little text (under ``MIN_LETTERS`` letters once links and
-    numbers are left out, or ``MIN_OTHER_SCRIPT_LETTERS`` mostly in a script other than Latin), or no language with a confidence of at least ``MIN_CONFIDENCE``.
+    None means "cannot tell": too little text (under ``MIN_LETTERS`` letters once links and numbers
+    are left out; under ``MIN_OTHER_SCRIPT_LETTERS`` for text mostly in a script other than Latin),
+    or no language with a confidence of at least ``MIN_CONFIDENCE`` (``MIN_CONFIDENCE_OTHER_SCRIPT``
+    for that text, which is surely not English whatever its exact language).
     Callers should treat None like English (extract), and skip only a definite other code.
     """
     sample_text = _NOISE.sub(" ", text[:sample])
     letters = [ch for ch in sample_text if ch.isalpha()]
-    other_script = sum(ch > "\u024f" for ch in letters)  # past Latin Extended-B
-    if len(letters) < MIN_LETTERS and not (
-        other_script >= MIN_OTHER_SCRIPT_LETTERS and other_script * 2 > len(letters)
-    ):
+    other_script = sum(ch > "\u024f" for ch in letters) * 2 > len(letters)  # past Latin Extended-B
+    if len(letters) < (MIN_OTHER_SCRIPT_LETTERS if other_script else MIN_LETTERS):
         return None
     language, confidence = _identifier().classify(sample_text)
-    # In a script other than Latin the text is surely not English, whatever the exact language.
-    needed = MIN_CONFIDENCE if other_script * 2 <= len(letters) else MIN_CONFIDENCE_OTHER_SCRIPT
+    needed = MIN_CONFIDENCE_OTHER_SCRIPT if other_script else MIN_CONFIDENCE
     return language if confidence >= needed else None

@@ -74,10 +74,14 @@ def clean_text(document: Document, weights: dict | None = None) -> Cleaned:
     published, header_end = header_date(text)
     units, blocks = split_units(text)
     kept = keep_units(text, units, blocks, weights)
-    # A scraper header glued to the first unit ("date 2025-02-18 Your support ...") is not body.
-    kept = [(max(s, header_end), e) for s, e in kept if e > header_end]
-    title = _title(text, [(max(s, header_end), e) for s, e in units if e > header_end])
-    return Cleaned(text=text, paragraphs=kept, published=published, title=title)
+
+    # A scraper header glued to the first unit ("date 2025-02-18 Your support ...") is neither body
+    # nor title.
+    def after_header(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        return [(max(s, header_end), e) for s, e in spans if e > header_end]
+
+    title = _title(text, after_header(units))
+    return Cleaned(text=text, paragraphs=after_header(kept), published=published, title=title)
 
 
 def _title(text: str, units: list[tuple[int, int]]) -> str | None:

@@ -6,6 +6,8 @@ import json
 
 import click
 
+from ._common import LIMIT
+
 
 @click.group(name="eval")
 def eval_group() -> None:
@@ -23,7 +25,7 @@ def eval_group() -> None:
     default=None,
     help="quote_eval.py (default: $STANCEMAP_SHARED/eval or ../shared/eval).",
 )
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N gold articles.")
+@click.option("--limit", type=LIMIT, default=None, help="Only the first N gold articles.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
 def quotes(gold: str, out: str | None, scorer: str | None, limit: int | None, as_json: bool) -> None:
     """Run the pipeline on each article of GOLD.jsonl, write predictions, print quote scores.

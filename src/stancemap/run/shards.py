@@ -44,9 +44,10 @@ def _schema():
     )
 
 
-def shard_name(index: int, sources: list[str]) -> str:
-    """A stable name for a partition: its place in the input and a digest of its sources."""
-    digest = hashlib.sha256("\n".join(sources).encode("utf-8", "surrogatepass")).hexdigest()[:12]
+def shard_name(index: int, keys: list[str]) -> str:
+    """A stable name for a partition: its place in the input and a digest of its inputs' ``keys``
+    (each source with its content's hash, so a shard of what a source held before is not reused)."""
+    digest = hashlib.sha256("\n".join(keys).encode("utf-8", "surrogatepass")).hexdigest()[:12]
     return f"part-{index:06d}-{digest}{SUFFIX}"
 
 

@@ -32,7 +32,7 @@ class Result:
     """What one input became: an Article with its MinHash signature, or a Skip.
 
     ``content_hash`` is ``input_hash`` of that input; None when not known (a Result read back from
-    a shard), which the store records as ``NO_HASH``.
+    a shard written before shards kept it), which the store records as ``NO_HASH``.
     """
 
     item: Article | Skip

@@ -27,7 +27,7 @@ CREATE TABLE IF NOT EXISTS sources (
     source      TEXT NOT NULL,
     content_hash TEXT NOT NULL DEFAULT '', -- content_hash of the raw input; '' when nothing was read
                                            -- (an unreadable input) or not known (a store before
-                                           -- schema 2, a merged shard)
+                                           -- schema 2, a shard from before shards kept it)
     article_id  TEXT REFERENCES articles(id),
     status      TEXT NOT NULL,             -- stored | duplicate | skipped
     code        TEXT,

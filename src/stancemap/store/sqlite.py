@@ -24,7 +24,8 @@ DEFAULT_DB = "stancemap.db"
 # 2: sources keyed by (source, content_hash), was by source alone.
 SCHEMA_VERSION = 2
 # The content_hash recorded when there is none to record: an input that could not be read (nothing
-# to hash), or one whose content is not known (rows from before schema 2, Results read from shards).
+# to hash), or one whose content is not known (rows from before schema 2, Results read from shards
+# written before shards kept the hash).
 NO_HASH = ""
 
 
@@ -58,12 +59,12 @@ class Store:
         ``content_hash`` is the hash of the input's raw content (``stancemap.run.stage.input_hash``),
         ``NO_HASH`` for an input that could not be read. The same source with other content is not
         done: it is analyzed again, so nothing new is lost. Rows whose content is not known (``NO_HASH``:
-        written before schema 2, or merged from shards) never match a real hash, for the same reason:
+        written before schema 2, or merged from old shards) never match a real hash, for the same reason:
         treating them as done could drop content never stored, while treating them as not done costs
         one analysis, after which content already stored is recorded as a duplicate and adds nothing.
 
         Without ``content_hash``, any record of ``source`` counts: only for callers that cannot know
-        the content (merging shards, which hold no hash, so that merging again adds nothing).
+        the content (merging shards written before shards kept the hash, so that merging again adds nothing).
         """
         if content_hash is None:
             row = self.connection.execute("SELECT 1 FROM sources WHERE source = ?", (source,)).fetchone()

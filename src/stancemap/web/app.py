@@ -96,7 +96,7 @@ def create_app(db_path: str | Path) -> Starlette:
         return endpoint
 
     endpoints = {
-        "/api/articles": api(lambda s, **f: query.articles(s, limit=f.get("limit")), limit="limit"),
+        "/api/articles": api(lambda s, **f: query.articles(s, limit=f.get("limit", 1000)), limit="limit"),
         "/api/quotes": api(
             lambda s, **f: query.quotes(s, **{"limit": 1000, **f}),
             speaker="text",
