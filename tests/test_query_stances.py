@@ -16,7 +16,7 @@ from stancemap.analyze import analyze_documents
 from stancemap.extract.pipeline import load_nlp
 from stancemap.ingest import iter_documents
 from stancemap.model import Article
-from stancemap.query.stances import StanceRow, count_stances, shifts
+from stancemap.query.stances import StanceRow, shifts
 from stancemap.store import open_store
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "stances"
@@ -76,7 +76,7 @@ def test_issue_filter(store):
 
 
 def test_query_stances_count_leaves_out_near_duplicates(store):
-    assert count_stances(store) == len(query.stances(store)) == 5
+    assert query.totals(store)["stances"] == len(query.stances(store)) == 5
     first = store.connection.execute("SELECT id FROM articles ORDER BY published LIMIT 1").fetchone()[0]
     nlp = load_nlp(str(FIXTURES / "watchlist.yaml"))
     (article,) = analyze_documents(
@@ -86,7 +86,7 @@ def test_query_stances_count_leaves_out_near_duplicates(store):
     with open_store(":memory:") as memory:
         memory.write_article(article)
         memory.write_article(replace(article, id="copy", source="copy.txt"), canonical_id=article.id)
-        assert count_stances(memory) == len(query.stances(memory)) == len(article.stances)
+        assert query.totals(memory)["stances"] == len(query.stances(memory)) == len(article.stances)
 
 
 def _row(stance, date, confidence=0.7):

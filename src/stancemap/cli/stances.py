@@ -15,7 +15,8 @@ from rich.table import Table
 
 from .. import query
 from ..extract.issues import Issue, append_issue, load_watchlist, propose_issues
-from ..query.stances import StanceRow, count_stances
+from ..query import totals
+from ..query.stances import StanceRow
 from ..store import Store, open_store
 from ._common import console, db_option, echo_skip, print_rows, watchlist_option
 
@@ -44,7 +45,7 @@ def _analysed_store(paths: tuple[str, ...], store: Store) -> IngestReport:
 def _nothing_matches(store: Store, issue: str | None, actor: str | None, where: str, why: str) -> str:
     """Why the matrix is empty: the filters left nothing out of ``where``, or ``where`` has no stances
     (then ``why`` says what to check)."""
-    found = count_stances(store)
+    found = totals(store)["stances"]
     if found and (issue or actor):
         given = " ".join(f"--{k} '{v}'" for k, v in (("issue", issue), ("actor", actor)) if v)
         return f"no stances match {given} (there are {found} in {where})"

@@ -23,20 +23,17 @@ def articles(store: Store, *, limit: int | None = None) -> list[dict]:
 
 
 def totals(store: Store) -> dict[str, int]:
-    """How many articles, near-duplicates, actors and quotes the store holds; a near-duplicate's
-    quotes are its canonical article's, so they count once (as ``quotes`` reads them)."""
+    """How many articles, near-duplicates, actors, quotes and stances the store holds; a
+    near-duplicate's quotes and stances are its canonical article's, so they count once (as
+    ``quotes`` and ``stances`` read them)."""
     db = store.connection
     articles_, duplicates = db.execute("SELECT count(*), count(canonical_id) FROM articles").fetchone()
     (actors_,) = db.execute("SELECT count(*) FROM actors").fetchone()
-    (quotes_,) = db.execute(
-        "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.canonical_id IS NULL"
-    ).fetchone()
-    return {
-        "articles": articles_ - duplicates,
-        "duplicates": duplicates,
-        "actors": actors_,
-        "quotes": quotes_,
-    }
+    canonical = {}
+    for table in ("quotes", "stances"):  # fixed names, never input
+        sql = f"SELECT count(*) FROM {table} x JOIN articles a ON a.id = x.article_id WHERE a.canonical_id IS NULL"  # noqa: S608
+        canonical[table] = db.execute(sql).fetchone()[0]
+    return {"articles": articles_ - duplicates, "duplicates": duplicates, "actors": actors_, **canonical}
 
 
 def article(store: Store, article_id: str) -> Article | None:

@@ -92,12 +92,6 @@ def stances(
     return rows
 
 
-def count_stances(store: Store) -> int:
-    """How many stances ``stances`` reads without filters (those of near-duplicate copies left out)."""
-    sql = "SELECT count(*) FROM stances s JOIN articles a ON a.id = s.article_id WHERE a.canonical_id IS NULL"
-    return store.connection.execute(sql).fetchone()[0]
-
-
 def matrix(rows: list[StanceRow]) -> tuple[list[str], list[str], dict[tuple[str, str], StanceRow]]:
     """Actors, issues, and each actor's latest stance per issue (rows must be in date order)."""
     cells: dict[tuple[str, str], StanceRow] = {}
