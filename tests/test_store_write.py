@@ -179,12 +179,17 @@ def test_store_write_foreign_sqlite_file_is_refused_and_left_alone(tmp_path):
 
     path = tmp_path / "other.db"
     with sqlite3.connect(path) as db:
-        db.execute("CREATE TABLE foo (x)")
+        db.execute("CREATE TABLE articles (id TEXT PRIMARY KEY, published TEXT)")  # a name we use too
+    before = path.read_bytes()
     for create in (False, True):
         with pytest.raises(StoreError, match="not a stancemap store"):
             open_store(path, create=create)
-    with sqlite3.connect(path) as db:
-        assert [r[0] for r in db.execute("SELECT name FROM sqlite_master")] == ["foo"]
+    assert path.read_bytes() == before
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    with pytest.raises(StoreError, match="not a stancemap store"):
+        open_store(empty, create=False)  # a read command creates nothing
+    assert empty.stat().st_size == 0
 
 
 def test_store_write_store_that_cannot_be_written_is_read_as_it_is(tmp_path, monkeypatch):
