@@ -137,3 +137,25 @@ def test_query_rejects_dates_that_are_not_yyyy_mm_dd(empty_store, read):
         with pytest.raises(ValueError, match="until '2025-13-45' is not a calendar date"):
             getattr(query, read)(store, until="2025-13-45")
         assert getattr(query, read)(store, since="2025-01-01", until="2025-12-31") == []
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["--engine", "dask", "--scheduler", "garbage"], "[E006]"),
+        (["--watchlist", "BAD"], "[E020]"),
+    ],
+)
+def test_cli_ingest_that_cannot_start_says_why_and_leaves_no_store(
+    tmp_path, example_path, args, code, monkeypatch
+):
+    # --watchlist sets $STANCEMAP_WATCHLIST for worker processes: restore it after the test.
+    monkeypatch.setenv("STANCEMAP_WATCHLIST", "")
+    monkeypatch.delenv("STANCEMAP_WATCHLIST")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("issues = [\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    args = [str(bad) if a == "BAD" else a for a in args]
+    result = CliRunner().invoke(cli, ["ingest", str(example_path), "--db", str(db), "--no-progress", *args])
+    assert result.exit_code == 2 and code in result.output, result.output
+    assert not list(tmp_path.glob("s.db*"))

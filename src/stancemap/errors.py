@@ -11,6 +11,7 @@ Codes:
 - E003 an output file cannot be written (its folder is missing, or not writable)
 - E004 the web server cannot listen on the address given (in use, not an address of this machine)
 - E005 a date or another filter value that a query cannot use
+- E006 the Dask scheduler given cannot be reached (not an address, refused, timed out)
 - E010 one input cannot be used; shown with its skip code (S0xx below) in place of E010
 - E020 the watchlist cannot be read (``extract.issues.WatchlistError``)
 - E030 an annotated (gold) file for ``eval`` cannot be used: not UTF-8, not JSON, a row without its fields
@@ -51,6 +52,12 @@ class ListenError(StancemapError):
     """The web server cannot listen on the address given."""
 
     code = "E004"
+
+
+class SchedulerError(StancemapError):
+    """The Dask scheduler given cannot be reached."""
+
+    code = "E006"
 
 
 class QueryError(StancemapError, ValueError):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..errors import StancemapError
 from ._common import db_option, echo_skip, watchlist_option
 
 EXIT_INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C
@@ -70,19 +71,38 @@ def ingest(
     next article piped to `-`, is analyzed and stored.
     """
     show = sys.stderr.isatty() if progress is None else progress
-    if engine == "dask":
-        report = _ingest_dask(paths, db_path, workers, scheduler, shards_dir, merge, show)
-    else:
-        if scheduler or shards_dir:
-            raise click.UsageError("--scheduler and --shards go with --engine dask")
-        from ..run.local import ingest_paths
+    if scheduler and engine != "dask" or shards_dir and engine != "dask":
+        raise click.UsageError("--scheduler and --shards go with --engine dask")
+    new_store = not Path(db_path).exists()
+    try:
+        if engine == "dask":
+            report = _ingest_dask(paths, db_path, workers, scheduler, shards_dir, merge, show)
+        else:
+            from ..run.local import ingest_paths
 
-        report = ingest_paths(list(paths), db_path, workers=workers, progress=show, on_skip=echo_skip)
-        click.echo(report.summary(), err=True)
+            report = ingest_paths(list(paths), db_path, workers=workers, progress=show, on_skip=echo_skip)
+            click.echo(report.summary(), err=True)
+    except StancemapError:
+        if new_store:
+            _remove_if_unused(db_path)  # a run that failed before its first input leaves no empty store
+        raise
     if report.interrupted:
         sys.exit(EXIT_INTERRUPTED)
     if report.stored + report.duplicates + report.resumed == 0:
         sys.exit(1)
+
+
+def _remove_if_unused(db_path: str) -> None:
+    from ..store import open_store
+
+    try:
+        with open_store(db_path, create=False) as store:
+            used = store.connection.execute("SELECT 1 FROM sources LIMIT 1").fetchone() is not None
+    except StancemapError:
+        return
+    if not used:
+        for suffix in ("", "-wal", "-shm"):
+            Path(db_path + suffix).unlink(missing_ok=True)
 
 
 def _ingest_dask(paths, db_path, workers, scheduler, shards_dir, merge, show):

@@ -171,8 +171,11 @@ def append_issue(path: str | Path, issue: Issue) -> str:
             f" the file is unchanged. Add this by hand:\n{added.strip(chr(10))}"
         )
     added = added.replace("\n", newline)
-    with path.open("a", encoding="utf-8", newline="") as out:
-        out.write(added)
+    try:
+        with path.open("a", encoding="utf-8", newline="") as out:
+            out.write(added)
+    except OSError as exc:
+        raise WatchlistError(f"{path} cannot be written ({exc.strerror or exc}); it is unchanged") from None
     return added
 
 

@@ -19,7 +19,7 @@ import os
 from collections import Counter
 from pathlib import Path
 
-from ..errors import SKIP_FAILED, Skip
+from ..errors import SKIP_FAILED, OutputError, SchedulerError, Skip, one_line
 from ..ingest import iter_documents
 from .local import batches, fresh
 from .progress import Progress
@@ -54,7 +54,12 @@ def _client(scheduler: str | None, workers: int | None):
     if logging.getLogger().getEffectiveLevel() > logging.INFO:
         logging.getLogger("distributed").setLevel(logging.WARNING)
     if scheduler:
-        return Client(scheduler), None
+        try:
+            return Client(scheduler), None
+        except (ValueError, OSError, TimeoutError) as exc:
+            raise SchedulerError(
+                f"cannot reach the Dask scheduler at {scheduler!r}: {one_line(exc)}"
+            ) from None
     # One thread per worker process: spaCy holds the GIL, so more threads would only contend.
     cluster = LocalCluster(
         n_workers=workers or os.cpu_count() or 1,
@@ -88,11 +93,17 @@ def ingest_dask(
     from distributed import wait
 
     out = Path(shards_dir)
-    out.mkdir(parents=True, exist_ok=True)
     report = IngestReport()
     own = None
     if client is None:
         client, own = _client(scheduler, workers)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        if own is not None:
+            client.close()
+            own.close()
+        raise OutputError(f"cannot create the shards folder {out}: {exc.strerror or exc}") from None
     items = iter_documents(paths)
     if is_done is not None:
         items = fresh(items, is_done, report)

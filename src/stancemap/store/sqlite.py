@@ -349,7 +349,9 @@ def open_store(path: str | Path = DEFAULT_DB, *, create: bool = True) -> Store:
         # A stancemap store always has its schema version set: a file without one is new (to create)
         # or someone else's (to leave alone), and the read commands create nothing.
         if version == 0 and (_tables(connection) or not create):
-            raise StoreError(f"{path} is not a stancemap store (an empty or other SQLite file); give another --db")
+            raise StoreError(
+                f"{path} is not a stancemap store (an empty or other SQLite file); give another --db"
+            )
         if version > SCHEMA_VERSION:
             raise StoreError(f"{path} was written by a newer stancemap (schema {version}); upgrade stancemap")
         connection.execute("PRAGMA foreign_keys = ON")
