@@ -106,6 +106,7 @@ def test_web_api_lists_its_endpoints_and_each_answers(client):
         {"limit": "²"},
         {"limit": "0"},
         {"colour": "red"},
+        {"kind": "bogus"},
     ],
 )
 def test_web_api_bad_filter_is_a_clear_400(client, params):
@@ -165,3 +166,12 @@ def test_web_announces_the_address_it_listens_on(store_with_article):
         process.wait(timeout=30)
         reader.join(timeout=30)
         process.stderr.close()
+
+
+def test_web_api_unknown_paths_and_parameters_answer_in_json(client):
+    http, article = client
+    assert http.get("/api/actors", params={"kind": "alien"}).status_code == 400
+    assert http.get("/api/actors", params={"kind": "person"}).status_code == 200
+    assert http.get(f"/api/article/{article.id}", params={"x": "1"}).status_code == 400
+    missing = http.get("/api/nope")
+    assert missing.status_code == 404 and "error" in missing.json()

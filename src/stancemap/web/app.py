@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
+from typing import get_args
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -20,7 +21,7 @@ from starlette.routing import Route
 
 from .. import query
 from ..errors import QueryError
-from ..model import Article
+from ..model import ActorKind, Article, QuoteKind
 from ..query._filters import check_date
 from ..store import open_store
 
@@ -77,7 +78,7 @@ def create_app(db_path: str | Path) -> Starlette:
 
     def api(read, **params):
         """A JSON endpoint over ``read(store, **filters)``: ``params`` names each query parameter it
-        takes and its kind ("text", "date" YYYY-MM-DD, "limit" 1..1000)."""
+        takes and its kind ("text", "date" YYYY-MM-DD, "limit" 1..1000, or the values allowed)."""
 
         async def endpoint(request: Request):
             filters = {}
@@ -100,18 +101,26 @@ def create_app(db_path: str | Path) -> Starlette:
         "/api/quotes": api(
             lambda s, **f: query.quotes(s, **{"limit": 1000, **f}),
             speaker="text",
-            kind="text",
+            kind=get_args(QuoteKind),
             since="date",
             until="date",
             limit="limit",
         ),
         "/api/actors": api(
-            lambda s, **f: query.actors(s, **{"limit": 1000, **f}), name="text", kind="text", limit="limit"
+            lambda s, **f: query.actors(s, **{"limit": 1000, **f}),
+            name="text",
+            kind=get_args(ActorKind),
+            limit="limit",
         ),
         "/api/stances": api(query.stances, issue="text", actor="text", since="date", until="date"),
         "/api/figures": api(query.figures, holder="text"),
         "/api/events": api(query.events, participant="text"),
     }
+
+    async def api_not_found(request: Request):
+        return JSONResponse(
+            {"error": f"no such endpoint {request.url.path}; /api lists them"}, status_code=404
+        )
 
     async def api_index(request: Request):
         listing = {path: sorted(endpoint.params) for path, endpoint in endpoints.items()}
@@ -119,6 +128,8 @@ def create_app(db_path: str | Path) -> Starlette:
         return JSONResponse(listing)
 
     async def article_json(request: Request):
+        if request.query_params:
+            return _bad(f"unknown parameter {next(iter(request.query_params))!r}; this endpoint takes none")
         with store() as s:
             article = query.article(s, request.path_params["article_id"])
         if article is None:
@@ -134,12 +145,16 @@ def create_app(db_path: str | Path) -> Starlette:
             Route("/api", api_index),
             *(Route(path, endpoint) for path, endpoint in endpoints.items()),
             Route("/api/article/{article_id}", article_json),
+            Route("/api/{rest:path}", api_not_found),
         ]
     )
 
 
 def _check(kind: str, value: str) -> str | None:
-    """What is wrong with a query parameter's value, or None."""
+    """What is wrong with a query parameter's value, or None. ``kind`` is "text", "date", "limit",
+    or the tuple of the values allowed."""
+    if isinstance(kind, tuple) and value not in kind:
+        return f"{value!r} is not one of {', '.join(kind)}"
     if kind == "date":
         try:
             check_date(value)
