@@ -97,3 +97,15 @@ def test_published_date_spellings():
     assert published_date("Tue, 05 Mar 2024 10:00:00 +0000") == "2024-03-05"
     assert published_date("soon") is None
     assert published_date(1709632800) is None
+
+
+def test_jsonl_binary_file_is_one_skip(tmp_path):
+    import random
+
+    from stancemap.errors import SKIP_BINARY
+
+    path = tmp_path / "bin.jsonl"
+    data = bytes(random.Random(3).randrange(256) for _ in range(4000))
+    path.write_bytes(b"\x00\x01" + data)
+    (item,) = list(read_jsonl(path))
+    assert isinstance(item, Skip) and item.code == SKIP_BINARY

@@ -48,6 +48,12 @@ def read_bytes(path: Path, *, limit: int | None = None) -> bytes:
         return read_limited(stream, limit if limit is not None else sys.maxsize)
 
 
+def looks_binary(sample: bytes) -> bool:
+    """NUL bytes, or more than one byte in ten a control character that text does not use."""
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return b"\x00" in sample or controls > len(sample) * 0.1
+
+
 def decode(data: bytes, *, html: bool, limit: int = MAX_DOCUMENT_BYTES) -> str:
     """Bytes to text, or an InputError that says why not."""
     if len(data) > limit:
@@ -60,9 +66,7 @@ def decode(data: bytes, *, html: bool, limit: int = MAX_DOCUMENT_BYTES) -> str:
             raise InputError(SKIP_ENCODING, f"not valid UTF-16 (byte {exc.start})") from exc
     if not data.strip():
         raise InputError(SKIP_EMPTY, "empty file")
-    sample = data[:8192]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    if b"\x00" in sample or controls > len(sample) * 0.1:
+    if looks_binary(data[:8192]):
         raise InputError(SKIP_BINARY, "binary file, not text")
     try:
         return data.decode("utf-8-sig")

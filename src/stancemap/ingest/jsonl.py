@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..clean.dates import normalise_date
-from ..errors import SKIP_CORRUPT, SKIP_EMPTY, SKIP_TOO_LARGE, InputError, Skip
+from ..errors import SKIP_BINARY, SKIP_CORRUPT, SKIP_EMPTY, SKIP_TOO_LARGE, InputError, Skip
 from ..model import Document
-from .files import MAX_DOCUMENT_BYTES
+from .files import MAX_DOCUMENT_BYTES, looks_binary
 from .streams import open_stream, too_large_message
 
 # Fields read into the Document; any others are kept in ``meta``.
@@ -52,6 +52,10 @@ def iter_jsonl(
                     f"{source}:{number}", SKIP_TOO_LARGE, f"line {number}: {too_large_message('line', limit)}"
                 )
                 continue
+            if number == 1 and looks_binary(line[:8192]):
+                # Not text at all: one skip for the file, not one for each of its "lines".
+                yield Skip(source, SKIP_BINARY, "binary file, not JSONL")
+                return
             if line.strip():
                 yield _document(line, source, number, seen)
     except InputError as exc:
