@@ -72,12 +72,17 @@ def test_dask_skips_sources_already_in_the_store(tmp_path, client):
     assert not analyzed.skipped
 
 
-def test_run_dask_rewritten_source_gets_a_new_shard(tmp_path, client):
+def _one_story(tmp_path):
+    """A corpus folder holding one story (the floods article), and a folder for its shards."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     story = corpus / "story.txt"
     story.write_text((CORPUS / "floods.txt").read_text())
-    shards_dir = tmp_path / "shards"
+    return corpus, story, tmp_path / "shards"
+
+
+def test_run_dask_rewritten_source_gets_a_new_shard(tmp_path, client):
+    corpus, story, shards_dir = _one_story(tmp_path)
     ingest_dask([str(corpus)], shards_dir, client=client)
     story.write_text((CORPUS / "strike.txt").read_text())  # same source, other content
     with open_store(tmp_path / "s.db") as store:
@@ -89,11 +94,7 @@ def test_run_dask_rewritten_source_gets_a_new_shard(tmp_path, client):
 
 def test_run_dask_merge_stores_a_rewritten_source(tmp_path, client):
     """The shards keep each input's content hash: merging a rewritten file's shard stores it."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    story = corpus / "story.txt"
-    story.write_text((CORPUS / "floods.txt").read_text())
-    shards_dir = tmp_path / "shards"
+    corpus, story, shards_dir = _one_story(tmp_path)
     with open_store(tmp_path / "s.db") as store:
         _, shards = ingest_dask([str(corpus)], shards_dir, client=client, is_done=store.has_source)
         assert merge_shards(shards, store).stored == 1
