@@ -65,3 +65,13 @@ def test_clean_json_offsets_index_its_text():
     kept = [record["text"][s:e] for s, e in record["paragraphs"]]
     assert "\n\n".join(kept) == record["body_text"]
     assert record["text"][record["body"][0] :].startswith(kept[0])
+
+
+def test_clean_html_fragment_keeps_its_article():
+    """A feed item's description or a saved fragment: one <p> with no page around it."""
+    body = (
+        "Sir Keir Starmer has urged Donald Trump to provide a backstop to any Ukraine peace settlement, "
+        "insisting it is the only way to deter Russia from attacking the country again."
+    )
+    cleaned = clean(Document(source="item.html", content=f"<p>{body}</p>", format="html"))
+    assert [cleaned.text[s:e] for s, e in cleaned.paragraphs] == [body]

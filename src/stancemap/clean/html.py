@@ -82,12 +82,20 @@ def _quoted(line: str) -> bool:
     return bool(re.search(r"[\"“”‘]|''|\bsaid\b|\bsays\b", line))
 
 
+_DOCUMENT_TAG = re.compile(r"<(?:html|body|head|!doctype)\b", re.I)
+
+
 def clean_html(document: Document) -> Cleaned:
     """Extract the article from an HTML page. ``Cleaned.text`` is the extracted text: offsets point there."""
     import trafilatura
     from trafilatura.utils import load_html
 
-    tree = load_html(document.content)
+    content = document.content
+    if not _DOCUMENT_TAG.search(content[:4096]):
+        # A fragment (a feed item's description, a lone "<p>…</p>"): trafilatura reads no tree from
+        # it and the article would be lost; in a page of its own it reads like any other.
+        content = f"<html><body>{content}</body></html>"
+    tree = load_html(content)
     if tree is None:
         return Cleaned(text="", paragraphs=[])
     meta = page_metadata(tree, document.url)
