@@ -38,3 +38,13 @@ def test_gate_raise_with_unusable_input_is_one_error_line(tmp_path, capsys, name
     assert line.startswith("error: [E032] ") and says in line
     assert captured.out == ""
     assert {p.name: p.read_bytes() for p in gate.GATE_DIR.glob("*.json")} == pins_before
+
+
+def test_gate_raise_says_which_scores_are_below_their_pins(tmp_path, capsys):
+    path = tmp_path / "scores.json"
+    path.write_text('{"strict": {"all": {"F1": 0.1}}}', encoding="utf-8")
+    pins_before = {p.name: p.read_bytes() for p in gate.GATE_DIR.glob("*.json")}
+    assert gate.main(["raise", "quotes", str(path)]) == 0
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("kept strict.all.F1 at ") and "scored 0.100, below its pin" in line
+    assert {p.name: p.read_bytes() for p in gate.GATE_DIR.glob("*.json")} == pins_before

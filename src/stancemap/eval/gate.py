@@ -124,10 +124,17 @@ def main(argv: list[str] | None = None) -> int:
     up.add_argument("--allow-lower", action="store_true", help="also lower pins (say why in the commit)")
     args = parser.parse_args(argv)
     try:
-        pins = raise_pins(args.name, load_scores(args.scores), allow_lower=args.allow_lower)
+        scores = load_scores(args.scores)
+        before = load_pins(args.name)["min"]
+        pins = raise_pins(args.name, scores, allow_lower=args.allow_lower)
     except StancemapError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    flat = flatten(scores)
+    for measure, pin in before.items():
+        if measure in flat and flat[measure] < pin and not args.allow_lower:
+            # Never silently: a score under its pin is what the gate's check would fail on.
+            print(f"kept {measure} at {pin}: scored {flat[measure]:.3f}, below its pin", file=sys.stderr)
     json.dump(pins, sys.stdout, indent=1)
     print()
     return 0
