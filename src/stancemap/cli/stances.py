@@ -276,8 +276,7 @@ def issues(watchlist_path, propose, accept, name, proposition, db_path) -> None:
             raise click.UsageError(f"no proposal {accept} (there are {len(proposals)})")
         chosen = proposals[accept - 1]
         issue = Issue((name or chosen.name).strip(), proposition.strip(), chosen.keywords)
-        append_issue(watchlist_path, issue)
-        load_watchlist(watchlist_path)  # the file must still load
+        append_issue(watchlist_path, issue)  # checks first that the file still loads with it
         click.echo(
             f"added '{issue.name}' to {watchlist_path}\n  {issue.proposition}\n  keywords: {', '.join(issue.keywords)}"
         )

@@ -153,12 +153,13 @@ def append_issue(path: str | Path, issue: Issue) -> str:
     if not issue.name.strip() or not issue.proposition.strip() or not issue.keywords:
         raise WatchlistError(f"{path}: an issue needs a name, a proposition and at least one keyword")
     raw = _read(path) if path.exists() else ""
-    known = parse_watchlist(_parse(raw, path), str(path)) if raw.strip() else []
+    data = _parse(raw, path) if raw.strip() else {}
+    known = parse_watchlist(data, str(path))
     if any(i.name.casefold() == issue.name.casefold() for i in known):
         raise WatchlistError(f"{path} already has an issue named '{issue.name}': give it another name")
     newline = "\r\n" if "\r\n" in raw else "\n"
     text = raw.replace("\r\n", "\n")
-    added = _yaml_issue(issue, text) if _is_yaml(path) else _toml_issue(issue, text)
+    added = _yaml_issue(issue, text, data) if _is_yaml(path) else _toml_issue(issue, text, data)
     if text and not text.endswith("\n"):
         added = "\n" + added
     try:
@@ -184,8 +185,7 @@ def _toml_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _toml_issue(issue: Issue, text: str) -> str:
-    data = tomllib.loads(text) if text.strip() else {}
+def _toml_issue(issue: Issue, text: str, data: dict) -> str:
     key = "issues" if "issues" in data and "issue" not in data else "issue"
     lines = [f"[[{key}]]", f"name = {_toml_string(issue.name)}"]
     lines.append(f"proposition = {_toml_string(issue.proposition)}")
@@ -242,9 +242,9 @@ def _yaml_style(text: str) -> tuple[str, int, bool, int, bool]:
     return last["dash"], key_column, flow, offset, gap
 
 
-def _yaml_issue(issue: Issue, text: str) -> str:
-    """A YAML list item for ``issue`` in the style of the items already in ``text`` (with an
-    ``issues:`` key first when the file has no issues yet)."""
+def _yaml_issue(issue: Issue, text: str, data) -> str:
+    """A YAML list item for ``issue`` in the style of the items already in ``text`` (whose parsed
+    ``data`` is given; with an ``issues:`` key first when the file has no issues yet)."""
     dash, key_column, flow, offset, gap = _yaml_style(text)
     pad = " " * key_column
 
@@ -262,15 +262,9 @@ def _yaml_issue(issue: Issue, text: str) -> str:
     ]
     if issue.against:
         lines += phrases("against", issue.against)
-    if not text.strip() or _yaml_data(text) == {}:
+    if not data:
         lines.insert(0, "issues:")
     return ("\n" if gap else "") + "\n".join(lines) + "\n"
-
-
-def _yaml_data(text: str):
-    import yaml
-
-    return yaml.safe_load(text) or {}
 
 
 def _norm(text: str) -> str:
