@@ -100,8 +100,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     never the rest of the article. Passages in the text's other style of marks count where they lie
     outside its own ones (a “…” statement in a British article).
     """
-    text = curl_single_marks(text)
-    double, single = _double_quote_spans(text), _single_quote_spans(text)
+    double = _double_quote_spans(text)  # curling single marks leaves double ones where they are
+    text = curl_single_marks(text, double)
+    single = _single_quote_spans(text)
     own, other = (single, double) if _single_marks(text, double) else (double, single)
     return sorted(own + [s for s in other if not any(_overlap(s, o) for o in own)])
 
@@ -206,7 +207,7 @@ _FLAT_OPEN = re.compile(
 _FLAT_CLOSE = re.compile(r"(?<=\S)(?<!')'(?!')(?!\w)")
 
 
-def curl_single_marks(text: str) -> str:
+def curl_single_marks(text: str, double: list[tuple[int, int]] | None = None) -> str:
     """``text`` with the straight single marks that quote speech made curly: 'We will,' he said →
     ‘We will,’ he said (same length, so offsets hold).
 
@@ -221,7 +222,9 @@ def curl_single_marks(text: str) -> str:
     if "'" not in text or "‘" in text:
         return text
     marked = _FLAT_CLOSE.sub("’", _FLAT_OPEN.sub("‘", text))
-    if not _single_marks(marked, _double_quote_spans(marked)):
+    # Lone straight marks are no double marks: the double passages are the text's own (``double``,
+    # when the caller has them).
+    if not _single_marks(marked, _double_quote_spans(text) if double is None else double):
         return text
     chars = list(text)
     for start, end in _single_quote_spans(marked, flat=True):
