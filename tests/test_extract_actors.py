@@ -229,3 +229,28 @@ def test_actors_apostrophe_inside_a_name_is_part_of_it(nlp, apostrophe):
     doc = nlp(text)
     assert _people(nlp, text) == [f"Darragh O{apostrophe}Brien"]
     assert {q.speaker.name for q in doc._.quotes} == {f"Darragh O{apostrophe}Brien"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # The recogniser reads the first name alone; the surname was nobody's.
+        (
+            "Former England midfielder Paul ‘Gazza’ Gascoigne was in court on Monday. "
+            "Gascoigne said: “I am sorry for what happened.”",
+            "Paul Gascoigne",
+        ),
+        # The recogniser's person runs into the marks ("John “Tig"), the surname is an organisation.
+        (
+            "Security contractor John “Tig” Tiegen spoke at the convention. “We were told to wait,” Tiegen said.",
+            "John Tiegen",
+        ),
+    ],
+)
+def test_actors_nickname_in_marks_joins_first_name_and_surname(nlp, text, person):
+    doc = nlp(text)
+    assert _people(nlp, text) == [person]
+    (quote,) = doc._.quotes
+    assert quote.speaker.name == person
+    actor = next(a for a in doc._.actors if a.name == person)
+    assert any("’ " in alias or "” " in alias for alias in actor.aliases)  # the mention keeps the nickname

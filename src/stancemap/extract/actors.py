@@ -87,9 +87,11 @@ def find_actors(doc: Doc) -> ActorTable:
     """Build the actor table of ``doc`` from its entities and role phrases."""
     table = ActorTable()
     by_place: dict[str, Actor] = {}
+    read_to = 0  # where the last person mention ends that ran past its entity (see ``_nickname_after``)
     for item in _candidates(doc):
         if isinstance(item, Span):
-            _add_entity(doc, table, item, by_place)
+            if item.start >= read_to:
+                read_to = _add_entity(doc, table, item, by_place) or read_to
         else:
             _add_role_phrase(doc, table, *item)
     _add_name_mentions(doc, table)
@@ -136,15 +138,16 @@ def _strip_possessive(doc: Doc, start: int, end: int) -> int:
     return end
 
 
-def _add_entity(doc: Doc, table: ActorTable, ent: Span, by_place: dict[str, Actor]) -> None:
+def _add_entity(doc: Doc, table: ActorTable, ent: Span, by_place: dict[str, Actor]) -> int | None:
+    """Add the actor an entity names; return where its mention ends if that is past the entity."""
     start, end = ent.start, _strip_possessive(doc, ent.start, ent.end)
     if end <= start:
-        return
+        return None
     lower = doc[start:end].text.lower()
     if all(t.text in POST_NOMINALS for t in doc[start:end]):
         # Whatever label the recogniser gives them ("KC" as a person, an organisation or a place).
         _extend_by_post_nominals(doc, table, start, end)
-        return
+        return None
     if ent.label_ == "PERSON" and lower not in CANONICAL_PLACES:
         start = _name_start(doc, start, end)
         # A title-case headline runs a name into its verb ("Trump Says He Never …"); not "Bob Hope".
@@ -152,12 +155,18 @@ def _add_entity(doc: Doc, table: ActorTable, ent: Span, by_place: dict[str, Acto
             (t.i for t in doc[start + 1 : end] if t.lower_ in CUE_FORMS and t.lower_.endswith("s")), end
         )
         if start < end and not any(t.lower_ in _CASE_MARKS for t in doc[start:end]):
-            _add_person(doc, table, start, end)
-        return
+            mark = next((t.i for t in doc[start + 1 : end + 1] if t.tag_ == "``"), None)
+            nickname = _nickname_after(doc, mark) if mark is not None else None
+            if nickname is None:
+                _add_person(doc, table, start, end)
+            else:
+                _add_person(doc, table, start, nickname[1], skip=range(mark, nickname[0]))
+                return nickname[1]
+        return None
     if end - start == 1 and lower not in CANONICAL_PLACES and _known_surname(table, doc[start].text):
         # The recogniser's label slips on a bare surname ("continued Smith." read as an organisation).
         _add_person(doc, table, start, end)
-        return
+        return None
     if lower.startswith("the "):
         lower = lower[4:]
         start += 1
@@ -239,6 +248,30 @@ def _extend_by_post_nominals(doc: Doc, table: ActorTable, start: int, end: int) 
         actor.aliases.append(surface)
 
 
+def _nickname_after(doc: Doc, mark: int) -> tuple[int, int] | None:
+    """A nickname in quotation marks, opening at token ``mark``, between a first name and the surname ("Paul
+    ‘Gazza’ Gascoigne", "John “Tig” Tiegen"): where the surname begins and ends, else None. The
+    recogniser's person stops at the first name or inside the marks, and the surname left outside
+    spoke as nobody's."""
+    if mark >= len(doc) or doc[mark].tag_ != "``":
+        return None
+    close = mark + 1
+    while close < min(mark + 4, len(doc)) and doc[close].text[:1].isupper() and _name_word(doc[close].text):
+        close += 1
+    if close == mark + 1 or close >= len(doc) or doc[close].tag_ != "''":
+        return None
+    last = close + 1
+    while (
+        last < min(close + 3, len(doc))
+        and doc[last].tag_ in {"NNP", "NNPS", "NN"}  # the tagger calls some surnames nouns ("Price")
+        and doc[last].text[:1].isupper()
+        and _name_word(doc[last].text)
+        and doc[last].lower_ not in CUE_FORMS
+    ):
+        last += 1
+    return (close + 1, last) if last > close + 1 else None
+
+
 def _name_word(word: str) -> bool:
     """A word of a name: letters, and an apostrophe inside them (O'Brien, D’Arcy)."""
     return word.isalpha() or word[:1].isalpha() and word.replace("'", "").replace("’", "").isalpha()
@@ -254,13 +287,16 @@ def _add_styled_holder(doc: Doc, table: ActorTable, start: int, end: int) -> Non
             return
 
 
-def _add_person(doc: Doc, table: ActorTable, start: int, end: int) -> None:
+def _add_person(doc: Doc, table: ActorTable, start: int, end: int, skip: range = range(0)) -> None:
+    """``skip``: tokens of the mention that are no part of the name (a nickname between its words)."""
     # Honorifics inside the entity ("Sir Keir") or just before it ("Mr" + "Scholz") belong to the
     # mention but not to the name.
     while start > 0 and doc[start - 1].lower_ in HONORIFICS:
         start -= 1
     words = [
-        t.text for t in doc[start:end] if t.lower_ not in HONORIFICS and _name_word(t.text) or "-" in t.text
+        t.text
+        for t in doc[start:end]
+        if t.i not in skip and (t.lower_ not in HONORIFICS and _name_word(t.text) or "-" in t.text)
     ]
     words = [w for w in words if w.lower() not in HONORIFICS]
     # Letters after the name are no part of it; first, they are initials ("KC Venugopal").
