@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from stancemap.cli import cli
+
+STANCEMAP = [sys.executable, "-c", "from stancemap.cli import main; main()"]
+WATCHLIST = Path(__file__).resolve().parents[1] / "examples" / "watchlist.toml"
 
 GERMAN = (
     "Bundeskanzler Olaf Scholz hat am Montag in Paris gesagt, dass eine Debatte über Friedenstruppen "
@@ -159,3 +165,25 @@ def test_cli_ingest_that_cannot_start_says_why_and_leaves_no_store(
     result = CliRunner().invoke(cli, ["ingest", str(example_path), "--db", str(db), "--no-progress", *args])
     assert result.exit_code == 2 and code in result.output, result.output
     assert not list(tmp_path.glob("s.db*"))
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("args", [["clean", "EXAMPLE"], ["issues", "--watchlist", str(WATCHLIST)]])
+def test_cli_output_to_a_full_disk_is_one_error_line(example_path, args):
+    args = [str(example_path) if a == "EXAMPLE" else a for a in args]
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [*STANCEMAP, *args], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120
+        )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines() == ["error: [E003] cannot write the output: No space left on device"]
+
+
+def test_cli_output_to_a_closed_pipe_ends_quietly(example_path):
+    process = subprocess.Popen(
+        [*STANCEMAP, "clean", str(example_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    process.stdout.close()  # as `| head -1` does once it has its line
+    err = process.stderr.read()
+    process.wait(timeout=120)
+    assert err == ""

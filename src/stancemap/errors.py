@@ -8,7 +8,8 @@ Codes:
 
 - E001 the spaCy model is not installed
 - E002 the store cannot be opened (missing, newer schema, not SQLite)
-- E003 an output file cannot be written (its folder is missing, or not writable)
+- E003 an output file cannot be written (its folder is missing, or not writable), or the output has no
+  room (a full disk, standard output included)
 - E004 the web server cannot listen on the address given (in use, not an address of this machine)
 - E005 a date or another filter value that a query cannot use
 - E006 the Dask scheduler given cannot be reached (not an address, refused, timed out)
