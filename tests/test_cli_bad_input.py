@@ -123,6 +123,14 @@ def test_read_accepts_a_date_range(empty_store):
     assert result.exit_code == 0, result.output
 
 
+@pytest.mark.parametrize("command", ["quotes", "actors", "figures", "events"])
+def test_read_says_when_nothing_matches(empty_store, command):
+    result = CliRunner().invoke(cli, [command, "--db", empty_store])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""  # no empty table
+    assert result.stderr == f"no {command} match\n"
+
+
 def test_cli_coded_error_is_one_line_with_exit_status_2(tmp_path):
     result = CliRunner().invoke(cli, ["quotes", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2

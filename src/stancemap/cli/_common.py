@@ -82,10 +82,15 @@ def print_rows(
     as_json: bool,
     columns: Sequence[str],
     cells: Callable[[object], Sequence[str]],
+    empty: str,
     title: str | None = None,
     show_lines: bool = True,
 ) -> None:
-    """Rows of a read command: one JSON object per row, or a table of ``columns`` filled by ``cells``."""
+    """Rows of a read command: one JSON object per row, or a table of ``columns`` filled by ``cells``
+    (with no rows, the line ``empty`` on stderr instead of an empty table)."""
+    if not rows and not as_json:
+        click.echo(empty, err=True)
+        return
     if as_json:
         for row in rows:
             click.echo(json.dumps(asdict(row), ensure_ascii=False))
