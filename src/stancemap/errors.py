@@ -15,7 +15,8 @@ Codes:
 - E006 the Dask scheduler given cannot be reached (not an address, refused, timed out)
 - E010 one input cannot be used; shown with its skip code (S0xx below) in place of E010
 - E020 the watchlist cannot be read (``extract.issues.WatchlistError``)
-- E030 an annotated (gold) file for ``eval`` cannot be used: not UTF-8, not JSON, a row without its fields
+- E030 an annotated (gold) file for ``eval`` cannot be used: not UTF-8, not JSON, a row without its fields,
+  a span outside its text
 - E031 the shared scorer cannot be found or loaded
 - E032 a quality-gate pin file or scores file cannot be used
 """
