@@ -160,12 +160,7 @@ def test_query_rejects_dates_that_are_not_yyyy_mm_dd(empty_store, read):
         (["--watchlist", "BAD"], "[E020]"),
     ],
 )
-def test_cli_ingest_that_cannot_start_says_why_and_leaves_no_store(
-    tmp_path, example_path, args, code, monkeypatch
-):
-    # --watchlist sets $STANCEMAP_WATCHLIST for worker processes: restore it after the test.
-    monkeypatch.setenv("STANCEMAP_WATCHLIST", "")
-    monkeypatch.delenv("STANCEMAP_WATCHLIST")
+def test_cli_ingest_that_cannot_start_says_why_and_leaves_no_store(tmp_path, example_path, args, code):
     bad = tmp_path / "bad.toml"
     bad.write_text("issues = [\n", encoding="utf-8")
     db = tmp_path / "s.db"
