@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from stancemap.cli import cli
+
+STANCEMAP = [sys.executable, "-c", "from stancemap.cli import main; main()"]
+WATCHLIST = Path(__file__).resolve().parents[1] / "examples" / "watchlist.toml"
 
 GERMAN = (
     "Bundeskanzler Olaf Scholz hat am Montag in Paris gesagt, dass eine Debatte über Friedenstruppen "
@@ -117,6 +123,14 @@ def test_read_accepts_a_date_range(empty_store):
     assert result.exit_code == 0, result.output
 
 
+@pytest.mark.parametrize("command", ["quotes", "actors", "figures", "events"])
+def test_read_says_when_nothing_matches(empty_store, command):
+    result = CliRunner().invoke(cli, [command, "--db", empty_store])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""  # no empty table
+    assert result.stderr == f"no {command} match\n"
+
+
 def test_cli_coded_error_is_one_line_with_exit_status_2(tmp_path):
     result = CliRunner().invoke(cli, ["quotes", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2
@@ -146,12 +160,7 @@ def test_query_rejects_dates_that_are_not_yyyy_mm_dd(empty_store, read):
         (["--watchlist", "BAD"], "[E020]"),
     ],
 )
-def test_cli_ingest_that_cannot_start_says_why_and_leaves_no_store(
-    tmp_path, example_path, args, code, monkeypatch
-):
-    # --watchlist sets $STANCEMAP_WATCHLIST for worker processes: restore it after the test.
-    monkeypatch.setenv("STANCEMAP_WATCHLIST", "")
-    monkeypatch.delenv("STANCEMAP_WATCHLIST")
+def test_cli_ingest_that_cannot_start_says_why_and_leaves_no_store(tmp_path, example_path, args, code):
     bad = tmp_path / "bad.toml"
     bad.write_text("issues = [\n", encoding="utf-8")
     db = tmp_path / "s.db"
@@ -159,3 +168,25 @@ def test_cli_ingest_that_cannot_start_says_why_and_leaves_no_store(
     result = CliRunner().invoke(cli, ["ingest", str(example_path), "--db", str(db), "--no-progress", *args])
     assert result.exit_code == 2 and code in result.output, result.output
     assert not list(tmp_path.glob("s.db*"))
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("args", [["clean", "EXAMPLE"], ["issues", "--watchlist", str(WATCHLIST)]])
+def test_cli_output_to_a_full_disk_is_one_error_line(example_path, args):
+    args = [str(example_path) if a == "EXAMPLE" else a for a in args]
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [*STANCEMAP, *args], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120
+        )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines() == ["error: [E003] cannot write the output: No space left on device"]
+
+
+def test_cli_output_to_a_closed_pipe_ends_quietly(example_path):
+    process = subprocess.Popen(
+        [*STANCEMAP, "clean", str(example_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    process.stdout.close()  # as `| head -1` does once it has its line
+    err = process.stderr.read()
+    process.wait(timeout=120)
+    assert err == ""

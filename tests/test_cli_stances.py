@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from stancemap.extract.issues import load_watchlist
 ROOT = Path(__file__).resolve().parents[1]
 WATCHLIST = ROOT / "examples" / "watchlist.toml"
 FIXTURES = ROOT / "tests" / "fixtures" / "stances"
-# --watchlist is passed on through the environment (for worker processes): keep it out of other tests.
+# $STANCEMAP_WATCHLIST is the default --watchlist: keep the caller's out of these tests.
 ENV = {"STANCEMAP_WATCHLIST": None}
 
 
@@ -120,6 +121,26 @@ def test_cli_stances_of_files_exit_non_zero_when_none_could_be_processed(tmp_pat
 def test_cli_stances_of_files_need_a_watchlist():
     result = invoke("stances", FIXTURES / "articles")
     assert result.exit_code == 2 and "--watchlist" in result.stderr
+
+
+@pytest.mark.parametrize("before", [None, "elsewhere.toml"])
+@pytest.mark.parametrize("refused", [False, True], ids=["ran", "refused"])
+def test_cli_watchlist_does_not_outlive_the_command(tmp_path, monkeypatch, before, refused):
+    """--watchlist reaches worker processes through $STANCEMAP_WATCHLIST, for that command only: it is
+    as it was afterwards (in this process: a second command, the Python API), also when an option
+    after it is refused."""
+    from stancemap.store import open_store
+
+    if before is None:
+        monkeypatch.delenv("STANCEMAP_WATCHLIST", raising=False)
+    else:
+        monkeypatch.setenv("STANCEMAP_WATCHLIST", before)
+    db = tmp_path / "s.db"
+    open_store(db).close()
+    db = tmp_path if refused else db  # --db is a file, not a folder
+    result = CliRunner().invoke(cli, ["stances", "--watchlist", str(WATCHLIST), "--db", str(db)])
+    assert result.exit_code == (2 if refused else 0), result.output
+    assert os.environ.get("STANCEMAP_WATCHLIST") == before
 
 
 def test_cli_stances_say_why_none_are_shown(fixtures_db, tmp_path):

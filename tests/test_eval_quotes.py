@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from stancemap.cli import cli
-from stancemap.eval.quotes import load_scorer, predict, score
+from stancemap.eval.quotes import gold_row_problem, load_scorer, predict, score
 from stancemap.model import Quote, Speaker
 
 TEXT = "“We will not back down,” Jane Smith said on Monday.\n\nThe weather was fine."
@@ -102,6 +102,13 @@ def _one_error_line(result, code: str) -> str:
     return line
 
 
+def _gold_with(span, speaker_span=(25, 35)) -> bytes:
+    """GOLD with its one quote at ``span`` and its speaker at ``speaker_span``, as a JSONL line."""
+    quote = {**GOLD["quotes"][0], "span": list(span)}
+    quote["speaker"] = {**quote["speaker"], "span": list(speaker_span)}
+    return json.dumps({**GOLD, "quotes": [quote]}).encode()
+
+
 @pytest.mark.parametrize(
     ("content", "line", "says"),
     [
@@ -113,8 +120,25 @@ def _one_error_line(result, code: str) -> str:
         (json.dumps({**GOLD, "quotes": [{"speaker": None}]}).encode(), 1, 'quote 1 has no "span"'),
         (json.dumps([1, 2]).encode(), 1, "a JSON list"),
         ((json.dumps(GOLD) + "\n" + json.dumps(GOLD)).encode(), 2, "already on line 1"),
+        (_gold_with((0, len(TEXT) + 1)), 1, f'quote 1: "span" [0, {len(TEXT) + 1}] is outside the text'),
+        (_gold_with((24, 0)), 1, 'quote 1: "span" [24, 0] ends before it starts'),
+        (_gold_with((-1, 24)), 1, 'quote 1: "span" [-1, 24] is outside the text'),
+        (_gold_with((0, 24), (25, 350)), 1, 'quote 1: "speaker" "span" [25, 350] is outside the text'),
     ],
-    ids=["text", "json-document", "binary", "no-quotes", "no-text", "no-span", "not-object", "same-id"],
+    ids=[
+        "text",
+        "json-document",
+        "binary",
+        "no-quotes",
+        "no-text",
+        "no-span",
+        "not-object",
+        "same-id",
+        "span-past-the-end",
+        "span-reversed",
+        "span-negative",
+        "speaker-span-past-the-end",
+    ],
 )
 def test_eval_quotes_names_the_gold_line_that_cannot_be_used(tmp_path, content, line, says):
     gold = tmp_path / "gold.jsonl"
@@ -124,6 +148,10 @@ def test_eval_quotes_names_the_gold_line_that_cannot_be_used(tmp_path, content, 
     result = _eval(str(gold), "--scorer", str(scorer))
     error = _one_error_line(result, "E030")
     assert f"{gold}, line {line}: " in error and says in error
+
+
+def test_eval_quotes_accepts_a_speaker_not_named_in_the_text():
+    assert gold_row_problem(json.loads(_gold_with((0, 24), (-1, -1)))) is None
 
 
 def test_eval_quotes_of_the_repo_example_text_is_one_error_line(example_path, tmp_path):

@@ -8,13 +8,15 @@ Codes:
 
 - E001 the spaCy model is not installed
 - E002 the store cannot be opened (missing, newer schema, not SQLite)
-- E003 an output file cannot be written (its folder is missing, or not writable)
+- E003 an output file cannot be written (its folder is missing, or not writable), or the output has no
+  room (a full disk, standard output included)
 - E004 the web server cannot listen on the address given (in use, not an address of this machine)
 - E005 a date or another filter value that a query cannot use
 - E006 the Dask scheduler given cannot be reached (not an address, refused, timed out)
 - E010 one input cannot be used; shown with its skip code (S0xx below) in place of E010
 - E020 the watchlist cannot be read (``extract.issues.WatchlistError``)
-- E030 an annotated (gold) file for ``eval`` cannot be used: not UTF-8, not JSON, a row without its fields
+- E030 an annotated (gold) file for ``eval`` cannot be used: not UTF-8, not JSON, a row without its fields,
+  a span outside its text
 - E031 the shared scorer cannot be found or loaded
 - E032 a quality-gate pin file or scores file cannot be used
 """

@@ -6,6 +6,7 @@ new command is a new module; ``stancemap COMMAND --help`` documents each.
 
 from __future__ import annotations
 
+import errno
 import importlib
 import logging
 import pkgutil
@@ -13,7 +14,7 @@ import sys
 
 import click
 
-from ..errors import StancemapError
+from ..errors import OutputError, StancemapError
 
 
 class CodedError(click.ClickException):
@@ -28,6 +29,10 @@ class CodedError(click.ClickException):
         click.echo(f"error: {self.message}", err=file is None, file=file)
 
 
+# Write failures: the disk is full, over quota, or the file over its size limit.
+_NO_ROOM = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
 class _Group(click.Group):
     def invoke(self, ctx: click.Context):
         # Here rather than in main(): the same one line wherever the group is invoked from (tests too).
@@ -35,6 +40,12 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except StancemapError as exc:
             raise CodedError(exc) from exc
+        except OSError as exc:
+            # Output with no room to go (standard output on a full disk, say). Other OSErrors are not
+            # ours to explain; a closed pipe (`| head`) is left to click, which exits quietly.
+            if exc.errno not in _NO_ROOM:
+                raise
+            raise CodedError(OutputError(f"cannot write the output: {exc.strerror or exc}")) from exc
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict
 
 import click
@@ -49,14 +51,27 @@ def echo_skip(skip: Skip) -> None:
     click.echo(str(skip), err=True)
 
 
-def _use_watchlist(ctx, param, value):
-    # Through the environment, so that worker processes (--workers, a local Dask cluster) load it too.
-    if value:
-        import os
+@contextmanager
+def _environ(name: str, value: str) -> Iterator[None]:
+    """``$name`` set to ``value``, then as it was (unset if it was not set)."""
+    previous = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = previous
 
+
+def _use_watchlist(ctx, param, value):
+    # Through the environment, so that worker processes (--workers, a local Dask cluster) load it too,
+    # until the root context closes: the whole `stancemap ...` run, also when a later option is refused.
+    if value:
         from ..extract.stances import WATCHLIST_ENV
 
-        os.environ[WATCHLIST_ENV] = str(value)
+        ctx.find_root().with_resource(_environ(WATCHLIST_ENV, str(value)))
     return value
 
 
@@ -82,10 +97,15 @@ def print_rows(
     as_json: bool,
     columns: Sequence[str],
     cells: Callable[[object], Sequence[str]],
+    empty: str,
     title: str | None = None,
     show_lines: bool = True,
 ) -> None:
-    """Rows of a read command: one JSON object per row, or a table of ``columns`` filled by ``cells``."""
+    """Rows of a read command: one JSON object per row, or a table of ``columns`` filled by ``cells``
+    (with no rows, the line ``empty`` on stderr instead of an empty table)."""
+    if not rows and not as_json:
+        click.echo(empty, err=True)
+        return
     if as_json:
         for row in rows:
             click.echo(json.dumps(asdict(row), ensure_ascii=False))

@@ -22,12 +22,10 @@ def quotes(speaker, kind, since, until, limit, as_json, db_path) -> None:
     """Quotes from the store, with speaker, cue, date and source offsets."""
     with open_store(db_path, create=False) as store:
         rows = query.quotes(store, speaker=speaker, kind=kind, since=since, until=until, limit=limit)
-    if not rows and not as_json:
-        click.echo("no quotes match", err=True)
-        return
     print_rows(
         rows,
         as_json=as_json,
+        empty="no quotes match",
         columns=("speaker", "quote", "kind", "cue", "date", "source @offsets"),
         cells=lambda r: (
             r.speaker or "?",
@@ -53,6 +51,7 @@ def actors(name, kind, limit, as_json, db_path) -> None:
     print_rows(
         rows,
         as_json=as_json,
+        empty="no actors match",
         columns=("actor", "kind", "quotes", "articles", "aliases"),
         cells=lambda r: (
             actor_label(r.name, r.role, r.affiliation),

@@ -187,6 +187,7 @@ def figures(holder, as_json, db_path) -> None:
     print_rows(
         rows,
         as_json=as_json,
+        empty="no figures match",
         title="Figures",
         columns=("holder", "figure", "what", "qualifier", "date", "source @offsets"),
         cells=lambda r: (
@@ -211,6 +212,7 @@ def events(participant, as_json, db_path) -> None:
     print_rows(
         rows,
         as_json=as_json,
+        empty="no events match",
         title="Events",
         columns=("event", "where", "when", "participants", "not invited", "source @offsets"),
         cells=lambda r: (

@@ -94,8 +94,8 @@ GOLD_FORMAT = '{"id", "text", "quotes": [{"span": [start, end], ...}]}'
 def _gold_lines(path: str | os.PathLike, limit: int | None = None) -> list[tuple[int, dict]]:
     """The gold rows of a JSONL file (the first ``limit``) with their line numbers, checked as the
     scorer will read them. ``GoldError`` names the file and the line that cannot be used: not UTF-8
-    (a binary file), not a JSON object (a JSON document that is not JSONL, plain text), or a row
-    without its fields."""
+    (a binary file), not a JSON object (a JSON document that is not JSONL, plain text), a row
+    without its fields, or a span that is not one of its text."""
     rows: list[tuple[int, dict]] = []
     seen: dict[str, int] = {}
     with _open(path, "rb", GoldError, "cannot read") as handle:
@@ -150,6 +150,8 @@ def gold_row_problem(row: Any) -> str | None:
     for n, quote in enumerate(row["quotes"], 1):
         if not isinstance(quote, dict) or not _is_span(quote.get("span")):
             return f'quote {n} has no "span": [start, end]'
+        if problem := _span_problem(quote["span"], row["text"]):
+            return f'quote {n}: "span" {problem}'
         speaker, cue = quote.get("speaker"), quote.get("cue")
         if speaker is not None and not (
             isinstance(speaker, dict)
@@ -157,6 +159,13 @@ def gold_row_problem(row: Any) -> str | None:
             and _is_span(speaker.get("span"))
         ):
             return f'quote {n}: "speaker" is neither null nor {{"text", "span": [start, end]}}'
+        # [-1, -1]: a speaker who is not named in the text (as the example's gold marks one).
+        if (
+            speaker is not None
+            and speaker["span"] != [-1, -1]
+            and (problem := _span_problem(speaker["span"], row["text"]))
+        ):
+            return f'quote {n}: "speaker" "span" {problem} (one not named in the text is [-1, -1])'
         if cue is not None and not (isinstance(cue, dict) and isinstance(cue.get("text"), str)):
             return f'quote {n}: "cue" is neither null nor {{"text", ...}}'
     return None
@@ -168,6 +177,16 @@ def _is_span(value: Any) -> bool:
         and len(value) == 2
         and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
     )
+
+
+def _span_problem(span: list[int], text: str) -> str | None:
+    """Why ``span`` is not a [start, end] of ``text``, or None."""
+    start, end = span
+    if start > end:
+        return f"{span} ends before it starts"
+    if start < 0 or end > len(text):
+        return f"{span} is outside the text (0 to {len(text)})"
+    return None
 
 
 @contextmanager
