@@ -8,6 +8,7 @@ against the people mentioned before it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -103,11 +104,12 @@ def find_actors(doc: Doc) -> ActorTable:
 
 def _add_name_mentions(doc: Doc, table: ActorTable) -> None:
     """Surnames the entity recogniser missed ("Mr Scholz said"): a proper noun that is a known
-    person's last name, with its honorific."""
+    person's last name, with its honorific; or a nickname a mention of them gave ("Gazza said")."""
     surnames: dict[str, list[Actor]] = {}
     for actor in table.actors:
-        if surname := _surname(actor):
-            surnames.setdefault(surname, []).append(actor)
+        for name in [_surname(actor), *_nicknames(actor)]:
+            if name:
+                surnames.setdefault(name, []).append(actor)
     for token in doc:
         fits = surnames.get(token.text)
         if fits is None or token.i in table.token_actor or token.tag_ not in {"NNP", "NNPS"}:
@@ -163,8 +165,9 @@ def _add_entity(doc: Doc, table: ActorTable, ent: Span, by_place: dict[str, Acto
                 _add_person(doc, table, start, nickname[1], skip=range(mark, nickname[0]))
                 return nickname[1]
         return None
-    if end - start == 1 and lower not in CANONICAL_PLACES and _known_surname(table, doc[start].text):
-        # The recogniser's label slips on a bare surname ("continued Smith." read as an organisation).
+    if end - start == 1 and lower not in CANONICAL_PLACES and _known_name(table, doc[start].text):
+        # The recogniser's label slips on a bare surname ("continued Smith." read as an organisation), or a
+        # nickname ("Tig said").
         _add_person(doc, table, start, end)
         return None
     if lower.startswith("the "):
@@ -328,9 +331,19 @@ def _surname(actor: Actor) -> str | None:
     return words[-1] if actor.kind == "person" and len(words) > 1 else None
 
 
-def _known_surname(table: ActorTable, word: str) -> bool:
-    """Whether ``word`` is the last name of a person already named in full."""
-    return any(_surname(a) == word for a in table.actors)
+_NICKNAME = re.compile(r"[\"'“‘]([^\W\d_]+)[\"'”’] ")
+
+
+def _nicknames(actor: Actor) -> list[str]:
+    """The one-word nicknames a person's mentions gave in quotation marks ("Paul ‘Gazza’ Gascoigne")."""
+    if actor.kind != "person":
+        return []
+    return [m.group(1) for alias in actor.aliases for m in _NICKNAME.finditer(alias)]
+
+
+def _known_name(table: ActorTable, word: str) -> bool:
+    """Whether ``word`` is the last name of a person already named in full, or their nickname."""
+    return any(_surname(a) == word or word in _nicknames(a) for a in table.actors)
 
 
 def _match_person(
@@ -345,6 +358,7 @@ def _match_person(
         # by last name first ("Obama" is Barack Obama before a headline's "Obama Seeks").
         fits = [a for a in people if a.name.lower().split()[-1] == wanted[0]]
         fits = fits or [a for a in people if a.name.lower().split()[0] == wanted[0]]
+        fits = fits or [a for a in people if wanted[0] in {n.lower() for n in _nicknames(a)}]
         return _bearer(doc, table, fits, position, wanted[0], title) if fits else None
     for actor in reversed(people):
         if actor.name.lower().split() == wanted:
