@@ -255,3 +255,26 @@ def test_actors_nickname_in_marks_joins_first_name_and_surname(nlp, text, person
     assert [q.speaker.name for q in doc._.quotes] == [person] * 2
     actor = next(a for a in doc._.actors if a.name == person)
     assert any("’ " in alias or "” " in alias for alias in actor.aliases)  # the mention keeps the nickname
+
+
+def test_actors_name_after_a_title_or_honorific_is_a_person(nlp):
+    # The small model reads "Olaf Scholz" here, and "Scholz" after "Mr", as organisations.
+    text = (
+        'German Chancellor Olaf Scholz said on Monday that Europe must do more. "We are ready," Mr Scholz '
+        'told reporters.\n\nMr Scholz said later that "nothing is decided".'
+    )
+    doc = nlp(text)
+    (scholz,) = [a for a in doc._.actors if a.kind != "place"]
+    assert (scholz.name, scholz.kind, scholz.role, scholz.affiliation) == (
+        "Olaf Scholz",
+        "person",
+        "Chancellor",
+        "Germany",
+    )
+    assert {q.speaker.actor for q in doc._.quotes} == {scholz.id}
+
+
+def test_actors_role_phrase_goes_to_the_titled_subject_before_it(nlp):
+    doc = nlp("Sir Keir Starmer met Mr Scholz in Berlin on Monday. Mr Scholz is the German Chancellor.")
+    roles = {a.name: (a.role, a.affiliation) for a in doc._.actors if a.kind == "person"}
+    assert roles == {"Keir Starmer": (None, None), "Scholz": ("Chancellor", "Germany")}

@@ -150,7 +150,7 @@ def _add_entity(doc: Doc, table: ActorTable, ent: Span, by_place: dict[str, Acto
         # Whatever label the recogniser gives them ("KC" as a person, an organisation or a place).
         _extend_by_post_nominals(doc, table, start, end)
         return None
-    if ent.label_ == "PERSON" and lower not in CANONICAL_PLACES:
+    if (ent.label_ == "PERSON" or _titled(doc, start, end)) and lower not in CANONICAL_PLACES:
         start = _name_start(doc, start, end)
         # A title-case headline runs a name into its verb ("Trump Says He Never …"); not "Bob Hope".
         end = next(
@@ -185,6 +185,44 @@ def _add_entity(doc: Doc, table: ActorTable, ent: Span, by_place: dict[str, Acto
 
 
 _COUNTRIES = {v for v in CANONICAL_PLACES.values()} - {"NATO", "European Union", "United Nations"}
+
+# Role words that title a person just before the name ("Chancellor Scholz"), unlike the words that
+# also begin the names of offices and firms ("State Department", "General Motors", "Home Office").
+_PERSON_TITLES = ROLE_WORDS - {
+    "business",
+    "chief",
+    "defence",
+    "defense",
+    "deputy",
+    "elect",
+    "executive",
+    "finance",
+    "foreign",
+    "general",
+    "head",
+    "health",
+    "home",
+    "interior",
+    "opposition",
+    "press",
+    "prime",
+    "staff",
+    "state",
+    "vice",
+}
+
+
+def _titled(doc: Doc, start: int, end: int) -> bool:
+    """Whether an entity the recogniser did not call a person is a name after an honorific or a title
+    ("Mr Scholz", "German Chancellor Olaf Scholz", both read as organisations by the small model)."""
+    if (
+        start == 0
+        or end - start > 3
+        or not all(t.text[:1].isupper() and _name_word(t.text) for t in doc[start:end])
+    ):
+        return False
+    before = doc[start - 1]
+    return before.lower_ in HONORIFICS or before.lower_ in _PERSON_TITLES and before.text[:1].isupper()
 
 
 # A court case the recogniser calls a person ("Trump v. Trump").
