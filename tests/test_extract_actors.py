@@ -278,3 +278,10 @@ def test_actors_role_phrase_goes_to_the_titled_subject_before_it(nlp):
     doc = nlp("Sir Keir Starmer met Mr Scholz in Berlin on Monday. Mr Scholz is the German Chancellor.")
     roles = {a.name: (a.role, a.affiliation) for a in doc._.actors if a.kind == "person"}
     assert roles == {"Keir Starmer": (None, None), "Scholz": ("Chancellor", "Germany")}
+
+
+def test_actors_first_name_labelled_apart_joins_the_surname(nlp):
+    # The small model reads "Sadiq" as a place and "Khan" alone as the person.
+    doc = nlp("Sadiq Khan announced that fares would be frozen. US President Trump said nothing.")
+    assert _people(nlp, doc.text) == ["Sadiq Khan", "Trump"]
+    assert doc._.quotes[0].speaker.name == "Sadiq Khan"

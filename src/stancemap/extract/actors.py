@@ -125,13 +125,43 @@ def _add_name_mentions(doc: Doc, table: ActorTable) -> None:
 def _candidates(doc: Doc):
     """Entities and definite role phrases, in text order."""
     items: list[tuple[int, object]] = [
-        (ent.start, ent) for ent in doc.ents if ent.label_ in {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+        (ent.start, ent)
+        for ent in _join_first_names(doc)
+        if ent.label_ in {"PERSON", "ORG", "GPE", "LOC", "FAC"}
     ]
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     for start, end, role, affiliation in _role_phrases(doc, taken):
         items.append((start, (start, end, role, affiliation)))
     items.sort(key=lambda pair: pair[0])
     return [item for _, item in items]
+
+
+def _join_first_names(doc: Doc) -> list[Span]:
+    """The entities, with a first name that the recogniser labelled apart joined to the person after
+    it ("Sadiq" read as a place before "Khan"): one capitalised word, no known place or title, that
+    the parser attaches to the person's name."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        first = out[-1] if out else None
+        if (
+            first is not None
+            and ent.label_ == "PERSON"
+            and len(ent) == 1  # a bare surname: a full name ("Democrat Hillary Clinton") needs no more
+            and first.label_ not in {"PERSON", "NORP"}
+            and first.end == ent.start
+            and len(first) == 1
+            and first[0].dep_ == "compound"
+            and ent.start <= first[0].head.i < ent.end
+            and first.text[:1].isupper()
+            and _name_word(first.text)
+            and first[0].lower_ not in CANONICAL_PLACES
+            and first[0].lower_ not in DEMONYMS
+            and first[0].lower_ not in ROLE_WORDS
+        ):
+            out[-1] = Span(doc, first.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out
 
 
 def _strip_possessive(doc: Doc, start: int, end: int) -> int:
