@@ -187,3 +187,28 @@ def test_cli_issues_accept_needs_a_proposition(example_db, tmp_path):
     result = _accept(watchlist, example_db, "--name", "Ukraine's future")
     assert result.exit_code == 2 and "--proposition" in result.stderr
     assert watchlist.read_text(encoding="utf-8") == text
+
+
+def test_cli_issues_accept_by_name_cannot_add_a_different_issue_when_run_twice(example_db, tmp_path):
+    watchlist = tmp_path / "w.toml"
+    watchlist.write_text(WATCHLIST.read_text(encoding="utf-8"), encoding="utf-8")
+    first = run("issues", "--propose", "--watchlist", watchlist, "--db", example_db).splitlines()[0]
+    name = first.split(". ", 1)[1].split(" (", 1)[0]  # "1. NAME (N statements; …)"
+    claim = "A claim about it."
+    args = (
+        "issues",
+        "--accept",
+        name.upper(),
+        "--proposition",
+        claim,
+        "--watchlist",
+        watchlist,
+        "--db",
+        example_db,
+    )
+    assert invoke(*args).exit_code == 0
+    added = load_watchlist(watchlist)
+    assert added[-1].name == name
+    again = invoke(*args)  # the proposal is now watched, so no longer proposed: refused, nothing added
+    assert again.exit_code == 2 and f"no proposal named '{name.upper()}'" in again.stderr
+    assert load_watchlist(watchlist) == added

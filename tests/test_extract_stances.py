@@ -301,3 +301,12 @@ def test_issues_watchlist_syntax_error_is_one_line_with_line_and_column(tmp_path
     message = str(caught.value)
     assert "\n" not in message
     assert f"{tmp_path / where}" in message and "not a valid watchlist" in message
+
+
+def test_issues_proposals_are_not_filler_words():
+    statements = [
+        "People like the plan for a four-day week.",
+        "People like what they see, and the four-day week is popular.",
+        "Things are going well, people like it.",
+    ]
+    assert [p.name for p in propose_issues(statements)] == ["four-day week"]

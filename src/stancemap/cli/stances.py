@@ -236,7 +236,12 @@ def events(participant, as_json, db_path) -> None:
 @click.option(
     "--propose", is_flag=True, help="Propose issues from the stored quotes that no watched issue covers."
 )
-@click.option("--accept", type=int, metavar="N", help="Add proposal N (from --propose) to --watchlist.")
+@click.option(
+    "--accept",
+    metavar="NAME|N",
+    help="Add a proposal (from --propose) to --watchlist, by its name or its number. A name is safer: "
+    "the numbers move once a proposal is accepted.",
+)
 @click.option("--name", help="With --accept: the name to give the accepted issue (default: the proposal's).")
 @click.option(
     "--proposition",
@@ -247,11 +252,11 @@ def events(participant, as_json, db_path) -> None:
 def issues(watchlist_path, propose, accept, name, proposition, db_path) -> None:
     """Watched issues, and issues proposed from what actors say.
 
-    Accept proposal N with --accept N --proposition TEXT [--name NAME]: it is added at the end of the
-    watchlist in the file's own format (TOML or YAML), leaving the rest of the file as it was.
+    Accept a proposal with --accept NAME --proposition TEXT [--name NAME]: it is added at the end of
+    the watchlist in the file's own format (TOML or YAML), leaving the rest of the file as it was.
     """
     if accept is None and (name or proposition):
-        raise click.UsageError("--name and --proposition go with --accept N")
+        raise click.UsageError("--name and --proposition go with --accept")
     if accept is not None:
         if not watchlist_path:
             raise click.UsageError("--accept needs --watchlist FILE to add the issue to")
@@ -274,9 +279,7 @@ def issues(watchlist_path, propose, accept, name, proposition, db_path) -> None:
         statements = [q.text for q in query.quotes(store)]
     proposals = propose_issues(statements, known=known)
     if accept is not None:
-        if not 1 <= accept <= len(proposals):
-            raise click.UsageError(f"no proposal {accept} (there are {len(proposals)})")
-        chosen = proposals[accept - 1]
+        chosen = _proposal(proposals, accept)
         issue = Issue((name or chosen.name).strip(), proposition.strip(), chosen.keywords)
         append_issue(watchlist_path, issue)  # checks first that the file still loads with it
         click.echo(
@@ -289,6 +292,21 @@ def issues(watchlist_path, propose, accept, name, proposition, db_path) -> None:
         )
         for text in proposal.statements:
             click.echo("   - " + textwrap.shorten(text, 120))
+
+
+def _proposal(proposals: list, accept: str):
+    """The proposal ``accept`` names: its number in the list, or its name."""
+    if accept.strip().isdigit():
+        n = int(accept)
+        if not 1 <= n <= len(proposals):
+            raise click.UsageError(f"no proposal {n} (there are {len(proposals)})")
+        return proposals[n - 1]
+    wanted = " ".join(accept.split()).casefold()
+    chosen = next((p for p in proposals if p.name.casefold() == wanted), None)
+    if chosen is None:
+        names = ", ".join(p.name for p in proposals) or "none"
+        raise click.UsageError(f"no proposal named '{accept}' (the proposals: {names})")
+    return chosen
 
 
 commands = [stances, timeline, figures, events, issues]

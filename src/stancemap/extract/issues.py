@@ -19,6 +19,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..errors import StancemapError, one_line
 
 
@@ -307,13 +309,12 @@ def match_issues(text: str, issues: list[Issue]) -> list[IssueMatch]:
 
 # -- proposals ------------------------------------------------------------------------------------
 
-_STOP_WORDS = """a an the and or but if of to in on at for with from by as is are was were be been being it its this that
-    these those there their they them we our us i you he she his her him not no so than then too very can could
-    will would shall should must may might do does did done have has had having just also even only about into
-    over after before again further more most such what which who whom whose when where why how all any both each
-    few other some own same said says say told according mr mrs ms sir now new one two time way don't doesn't
-didn't won't can't isn't aren't wasn't i'm it's we're know think make going get want see"""
-_STOP = set(_STOP_WORDS.split())
+# Words of talk and reporting that say nothing of an issue: a proposal "like" or "people" groups
+# statements by their filler. With spaCy's English stop words.
+_FILLER = """said says say told according mr mrs ms sir new time way don't doesn't didn't won't can't isn't
+    aren't wasn't i'm it's we're know think make going get want see like people thing things lot lots really
+    good great need needs year years day days actually sure right yes okay let look come"""
+_STOP = STOP_WORDS | set(_FILLER.split())
 
 
 def content_words(text: str) -> list[str]:
