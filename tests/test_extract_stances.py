@@ -310,3 +310,9 @@ def test_issues_proposals_are_not_filler_words():
         "Things are going well, people like it.",
     ]
     assert [p.name for p in propose_issues(statements)] == ["four-day week"]
+
+
+def test_watchlist_unknown_key_is_an_error_not_a_silent_drop():
+    data = {"issue": [{"name": "A", "proposition": "A is good.", "keywords": ["a"], "againts": ["not a"]}]}
+    with pytest.raises(WatchlistError, match="unknown key.*againts"):
+        parse_watchlist(data)

@@ -121,6 +121,9 @@ def _syntax_error(exc: Exception, raw: str, path: Path) -> str:
     return f"{at}: not a valid watchlist ({kind}): {problem}{context}"
 
 
+_ISSUE_KEYS = {"name", "proposition", "keywords", "against"}
+
+
 def parse_watchlist(data, where: str = "watchlist") -> list[Issue]:
     entries = data.get("issue", data.get("issues", [])) if isinstance(data, dict) else data
     if not isinstance(entries, list):
@@ -129,6 +132,12 @@ def parse_watchlist(data, where: str = "watchlist") -> list[Issue]:
     for n, entry in enumerate(entries, 1):
         if not isinstance(entry, dict) or not entry.get("name"):
             raise WatchlistError(f"{where}: issue {n} needs a name")
+        if unknown := sorted(set(entry) - _ISSUE_KEYS):
+            # A misspelt key ("againts") would otherwise drop what it holds without a word.
+            raise WatchlistError(
+                f"{where}: issue '{entry['name']}' has unknown key(s) {', '.join(unknown)}"
+                f" (an issue has {', '.join(sorted(_ISSUE_KEYS))})"
+            )
         keywords = [str(k) for k in entry.get("keywords", [])]
         if not keywords:
             raise WatchlistError(f"{where}: issue '{entry['name']}' needs at least one keyword")
