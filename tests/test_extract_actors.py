@@ -285,3 +285,30 @@ def test_actors_first_name_labelled_apart_joins_the_surname(nlp):
     doc = nlp("Sadiq Khan announced that fares would be frozen. US President Trump said nothing.")
     assert _people(nlp, doc.text) == ["Sadiq Khan", "Trump"]
     assert doc._.quotes[0].speaker.name == "Sadiq Khan"
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "affiliation"),
+    [
+        # A place of two words is the whole place, not its last word.
+        ("North Dakota Governor Doug Burgum said the state would act.", "Governor", "North Dakota"),
+        ("New York Mayor Eric Adams said crime was falling.", "Mayor", "New York"),
+        # Not the possessive.
+        ("Labour Party's leader Keir Starmer said the party would win.", "Leader", "Labour Party"),
+        # The role ends where the body it serves is named.
+        (
+            "Jane Smith, director for games at tech giant Microsoft, said the launch went well.",
+            "Director",
+            "Microsoft",
+        ),
+        # A phrase that names no body or place stays in the role.
+        (
+            "Marcia Smith, senior vice president for sustainability, said the plan was on track.",
+            "Senior Vice President For Sustainability",
+            None,
+        ),
+    ],
+)
+def test_actors_title_gives_role_and_whole_affiliation(nlp, text, role, affiliation):
+    (person,) = [a for a in nlp(text)._.actors if a.kind == "person"]
+    assert (person.role, person.affiliation) == (role, affiliation)

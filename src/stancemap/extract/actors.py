@@ -560,19 +560,55 @@ def _apposition(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]
 
 
 def _split_title(tokens: list[Token]) -> tuple[str | None, str | None]:
+    """Role and affiliation in the words of a title ("North Dakota Governor", "Labour Party's leader",
+    "director for games at Microsoft")."""
     affiliation = None
     rest: list[Token] = []
     for token in tokens:
         low = token.lower_
         is_role_word = low in ROLE_WORDS or (low == "of" and rest)
+        if not rest and low in {"'s", "’s"}:
+            continue  # the affiliation's possessive ("Labour Party's leader")
         if not rest and not is_role_word and (low in DEMONYMS or low in CANONICAL_PLACES or token.ent_type_):
-            affiliation = DEMONYMS.get(low) or CANONICAL_PLACES.get(low) or token.text
+            affiliation = _affiliation(token)
             continue
         rest.append(token)
+    # The role ends where a phrase of where or whom for begins, when that phrase names the body or the
+    # place ("director for games at Microsoft", "senator from Texas"): that is the affiliation. Without
+    # one the phrase is part of the role ("Senior Vice President For Sustainability").
+    cut = next((i for i, t in enumerate(rest) if i and t.lower_ in _ROLE_ENDS and not t.ent_type_), len(rest))
+    named = next((t for t in rest[cut:] if t.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}), None)
+    if named is not None:
+        affiliation = affiliation or _affiliation(named)
+        rest = rest[:cut]
     words = " ".join(t.text for t in rest).replace(" - ", "-")
     if not words or not any(t.lower_ in ROLE_WORDS for t in rest):
         return None, affiliation
     return _title_case(words), affiliation
+
+
+_ROLE_ENDS = {"for", "at", "with", "in", "on", "from", ","}
+
+
+def _affiliation(token: Token) -> str:
+    """The place or body a word of a title names: the whole entity it is part of ("North Dakota"), a
+    demonym's country ("German": Germany)."""
+    words = token.doc[token.i : token.i + 1]
+    if token.ent_iob_ in {"B", "I"}:
+        start, end = token.i, token.i + 1
+        while start > 0 and token.doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
+            end += 1
+        words = token.doc[start:end]
+        # Not its possessive, nor a role word the recogniser ran into it ("Breitbart News Executive"), nor
+        # its article.
+        while len(words) > 1 and (words[-1].lower_ in {"'s", "’s"} or words[-1].lower_ in ROLE_WORDS):
+            words = words[:-1]
+        if len(words) > 1 and words[0].lower_ == "the":
+            words = words[1:]
+    low = words.text.lower()
+    return DEMONYMS.get(low) or CANONICAL_PLACES.get(low) or words.text
 
 
 def _title_case(words: str) -> str:
