@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from stancemap.extract.events import find_events, resolve_date
+from stancemap.extract.events import find_events, resolve_date, resolve_event_dates
+from stancemap.model import Event
+from stancemap.render import _one_line
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +70,80 @@ def test_not_invited_and_participants_from_with(nlp):
     assert {"Marco Rubio", "Russia"} <= set(event.participants)
     assert event.not_invited == ["Ukraine"]
     assert event.when == "Tuesday"
+
+
+# Probes are read as published on Tuesday 4 March 2025.
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("EU leaders will meet in Brussels on Friday for a summit.", "2025-03-07"),
+        ("EU leaders are due to meet in Brussels on Friday for a summit.", "2025-03-07"),
+        ("EU leaders are to hold a summit in Brussels on Friday.", "2025-03-07"),
+        ("EU leaders are going to hold a summit in Brussels on Friday.", "2025-03-07"),
+        ("EU leaders plan to hold a summit in Brussels on Friday.", "2025-03-07"),
+        ("EU leaders are meeting in Brussels on Friday for a summit.", "2025-03-07"),
+        ("EU leaders met in Brussels on Friday for a summit.", "2025-02-28"),
+        ("The summit was held in Brussels on Friday.", "2025-02-28"),
+        ("EU leaders will meet in Brussels tomorrow for a summit.", "2025-03-05"),
+        ("EU leaders will hold a summit in Brussels today.", "2025-03-04"),
+        ("EU leaders met in Brussels last night for a summit.", "2025-03-03"),
+        ("EU leaders will meet in Brussels next week for a summit.", "next week"),  # not one day
+    ],
+)
+def test_events_relative_date_follows_the_tense_of_its_clause(nlp, text, expected):
+    doc = nlp(text)
+    (event,) = resolve_event_dates(find_events(doc, doc._.actor_table), "2025-03-04")
+    assert event.when == expected
+
+
+@pytest.mark.parametrize(
+    "expression,direction,expected",
+    [
+        ("Friday", 1, "2025-03-07"),
+        ("Tuesday", 1, "2025-03-04"),  # a Tuesday paper: the same day
+        ("Friday", 0, "2025-02-28"),
+        ("last Friday", 1, "2025-02-28"),
+        ("tomorrow", 0, "2025-03-05"),
+        ("last night", 0, "2025-03-03"),
+    ],
+)
+def test_events_resolve_date_direction(expression, direction, expected):
+    assert resolve_date(expression, "2025-03-04", direction) == expected
+
+
+@pytest.mark.parametrize(
+    "when,expected",
+    [
+        ("2025-03-07", "summit at Brussels on 2025-03-07: "),
+        ("Friday", "summit at Brussels on Friday: "),  # no publication date to resolve it against
+        ("next week", "summit at Brussels next week: "),
+        (None, "summit at Brussels: "),
+    ],
+)
+def test_events_summary_line_reads_for_dates_and_words(when, expected):
+    event = Event(0, 10, "EU leaders", "summit", "Brussels", when)
+    assert _one_line(event) == expected
+
+
+def test_events_different_places_and_dates_are_different_events(nlp):
+    text = (
+        "EU leaders will meet in Brussels tomorrow for a summit. "
+        "Hungary was not invited to the talks in London yesterday."
+    )
+    doc = nlp(text)
+    summit, talks = find_events(doc, doc._.actor_table)
+    assert (summit.where, summit.when, summit.not_invited) == ("Brussels", "tomorrow", [])
+    assert (talks.where, talks.when, talks.not_invited) == ("London", "yesterday", ["Hungary"])
+
+
+@pytest.mark.parametrize(
+    "text,whats",
+    [
+        ("Scholz said on Monday that talks were difficult.", []),
+        ("Scholz said that the talks in Paris were difficult.", ["talks"]),  # a place: kept
+        ("Leaders held talks in Geneva on Monday.", ["talks"]),
+    ],
+)
+def test_events_bare_mention_in_reported_speech_is_no_event(nlp, text, whats):
+    doc = nlp(text)
+    assert [e.what for e in find_events(doc, doc._.actor_table)] == whats

@@ -76,3 +76,51 @@ def test_holder_is_the_clause_subject(nlp):
 def test_bare_counts_of_nothing_tracked_are_not_figures(nlp):
     doc = nlp("The two leaders met for 3 hours and shook hands 12 times.")
     assert find_figures(doc, doc._.actor_table) == []
+
+
+def test_figures_money_baseline_and_demand(nlp):
+    doc = nlp(
+        "Reeves said the government would spend £2bn on schools, up from £1.5bn last year. "
+        "Unions want a 10% pay rise."
+    )
+    got = [(f.text, f.value, f.unit, f.holder, f.qualifier) for f in find_figures(doc, doc._.actor_table)]
+    assert got == [
+        ("£2bn", 2e9, "GBP", "Reeves", None),
+        ("£1.5bn", 1.5e9, "GBP", "Reeves", "previous"),  # the amount the rise is measured from
+        ("10%", 10, "%", "Unions", "demanded"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,figure_text,value,unit",
+    [
+        ("The government will spend £2bn on schools.", "£2bn", 2e9, "GBP"),
+        ("The government will spend 2 billion pounds on schools.", "2 billion pounds", 2e9, "GBP"),
+        ("The fund rose to €3 billion.", "€3 billion", 3e9, "EUR"),
+        ("The city will spend $40m on buses.", "$40m", 4e7, "USD"),
+    ],
+)
+def test_figures_money_keeps_its_currency(nlp, text, figure_text, value, unit):
+    doc = nlp(text)
+    (figure,) = find_figures(doc, doc._.actor_table)
+    assert (figure.text, figure.value, figure.unit) == (figure_text, value, unit)
+
+
+@pytest.mark.parametrize(
+    "text,holder,what",
+    [
+        ("Unions want a 10% pay rise.", "Unions", "pay rise"),
+        ("Unions demand a 10% pay rise.", "Unions", "pay rise"),
+        ("Doctors are calling for a 10% rise.", "Doctors", "rise"),
+        ("Reeves said unions want a 10% pay rise.", "unions", "pay rise"),  # theirs, not the reporter's
+    ],
+)
+def test_figures_demanded_figure_is_held_by_whoever_wants_it(nlp, text, holder, what):
+    doc = nlp(text)
+    (figure,) = find_figures(doc, doc._.actor_table)
+    assert (figure.holder, figure.holder_actor, figure.qualifier, figure.what) == (
+        holder,
+        None,
+        "demanded",
+        what,
+    )

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections import defaultdict
 
 from .model import Article
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_MONTH_NAMES = "january february march april may june july august september october november december"
+_MONTHS = set(_MONTH_NAMES.split())
 
 
 def actor_label(name: str, role: str | None, affiliation: str | None) -> str:
@@ -64,5 +69,15 @@ def _one_line(item) -> str:
         who = f"{item.holder}: " if item.holder else ""
         return f"{who}{item.text} ({item.what or 'figure'}{', ' + item.qualifier if item.qualifier else ''})"
     where = f" at {item.where}" if item.where else ""
-    when = f" on {item.when}" if item.when else ""
-    return f"{item.what}{where}{when}: {', '.join(item.participants)}"
+    return f"{item.what}{where}{_when(item.when)}: {', '.join(item.participants)}"
+
+
+def _when(when: str | None) -> str:
+    """ "on 2025-02-17", "on Monday" (no publication date to resolve it against), "in March", but
+    "next week": ``when`` is a date, or the words as written when it could not be resolved."""
+    if not when:
+        return ""
+    first = when.split()[0].lower()
+    if first in _WEEKDAYS or first[:1].isdigit() or (first in _MONTHS and re.search(r"\b\d{1,2}\b", when)):
+        return f" on {when}"
+    return f" in {when}" if first in _MONTHS else f" {when}"

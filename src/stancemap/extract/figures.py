@@ -6,7 +6,13 @@ United Kingdom, what "defence spending, share of gross national product", qualif
 The parse path from the number up to its sentence's root decides: the nearest held noun on it says
 whose claim the figure is and what kind ("calls from Mr Trump to reach 5%": demanded; "Mr Rutte's
 suggestion that allies should spend more than 3%": suggested; "a plan to increase it to 2.5%":
-target), else the nearest clause subject that names an actor ("The UK currently spends ...").
+target), else the nearest clause subject that names an actor ("The UK currently spends ..."). A
+figure someone wants, demands, calls for or urges is theirs and demanded ("Unions want a 10% pay
+rise"), named by the subject as written when it is no actor; the amount a change is measured from is
+previous ("£2bn on schools, up from £1.5bn last year").
+
+Money keeps its currency: "£2bn" is GBP, though the entity recogniser often leaves the sign out of
+the entity or misses the amount ("£1.5bn").
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Figure
 from .actors import ActorTable
-from .syntax import actor_of, holder_of_noun
+from .syntax import actor_of, holder_of_noun, subject_of
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SCALE = {
@@ -43,6 +49,7 @@ _CURRENCY = {
     "gbp": "GBP",
     "eur": "EUR",
 }
+_SIGNS = {"$", "£", "€"}
 # Words before a number that bound or round it.
 _BOUNDS = [
     (("more", "than"), "more than"),
@@ -86,16 +93,18 @@ _MODAL_VERBS = {
     "aim": "target",
     "plans": "target",
     "pledged": "target",
-    "wants": "demanded",
-    "demanded": "demanded",
-    "demands": "demanded",
-    "urged": "demanded",
     "suggested": "suggested",
     "proposed": "suggested",
     "forecast": "forecast",
     "expects": "forecast",
     "expected": "forecast",
 }
+# Verbs whose subject wants the figure: "Unions want a 10% pay rise"; "call" only as "call for".
+_DEMAND_VERBS = {
+    *("want", "wants", "wanted", "wanting", "demand", "demands", "demanded", "demanding"),
+    *("urge", "urges", "urged", "urging"),
+}
+_CALL = {"call", "calls", "called", "calling"}
 _NOW = {"currently", "now", "today", "presently"}
 # Nouns that name a measured quantity ("defence spending", "inflation").
 _MEASURES = {
@@ -194,7 +203,11 @@ def _path(token: Token) -> list[Token]:
     return path
 
 
-def _holder_and_kind(doc: Doc, table: ActorTable, path: list[Token]) -> tuple[str | None, str | None]:
+def _holder_and_kind(
+    doc: Doc, table: ActorTable, path: list[Token]
+) -> tuple[str | None, str | None, str | None]:
+    """The holder's actor id, the kind of figure, and for a demand whose subject names no actor
+    ("Unions want ...") the subject as written."""
     kind = None
     for token in path:
         if token.pos_ in {"NOUN", "PROPN"}:
@@ -202,10 +215,21 @@ def _holder_and_kind(doc: Doc, table: ActorTable, path: list[Token]) -> tuple[st
                 kind = _MODAL_NOUNS[token.lower_]
             holder = holder_of_noun(doc, table, token) if token.lower_ in _MODAL_NOUNS else None
             if holder:
-                return holder, kind
+                return holder, kind, None
         elif token.pos_ in {"VERB", "AUX"}:
             if kind is None and token.lower_ in _MODAL_VERBS:
                 kind = _MODAL_VERBS[token.lower_]
+            if token.lower_ in _DEMAND_VERBS or (
+                token.lower_ in _CALL and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
+            ):
+                # Whoever wants it holds the figure, not whoever reports the wish ("Reeves said unions
+                # want ..."): stop at this subject even when it is no actor.
+                subject = subject_of(token)
+                holder = actor_of(doc, table, subject)
+                named = (
+                    _words(subject) if subject is not None and not holder and subject.pos_ != "PRON" else None
+                )
+                return holder, kind or "demanded", named
             # "currently spends", "spends": a present figure (a modal, "will spend", is not).
             present = any(c.lower_ in _NOW for c in token.children) or token.tag_ in {"VBZ", "VBP"}
             if kind is None and present and not any(c.dep_ == "aux" for c in token.children):
@@ -213,8 +237,13 @@ def _holder_and_kind(doc: Doc, table: ActorTable, path: list[Token]) -> tuple[st
             subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             holder = actor_of(doc, table, subject) if subject is not None else None
             if holder:
-                return holder, kind
-    return None, kind
+                return holder, kind, None
+    return None, kind, None
+
+
+def _words(noun: Token) -> str:
+    """A noun phrase as written, up to its noun and without its article: "Unions", "teaching unions"."""
+    return " ".join(t.text for t in noun.subtree if t.i <= noun.i and t.dep_ != "det")
 
 
 def _what(doc: Doc, ent: Span, path: list[Token]) -> str | None:
@@ -228,6 +257,17 @@ def _what(doc: Doc, ent: Span, path: list[Token]) -> str | None:
         pobj = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
         if pobj is not None:
             parts.append(f"{pobj.text.lower()} spending")
+    # "a 10% pay rise": the noun the figure qualifies ("a 2.5% share of ..." is read below)
+    head = ent.root.head
+    if (
+        not parts
+        and ent.label_ != "CARDINAL"
+        and ent.root.dep_ in {"compound", "nummod", "amod"}
+        and head.pos_ == "NOUN"
+        and head.i >= ent.end
+        and head.lower_ != "share"
+    ):
+        parts.append(" ".join([*(t.lower_ for t in head.lefts if t.i >= ent.end), head.lower_]))
     if not parts:
         sent = ent.root.sent
         chunks = [
@@ -250,12 +290,46 @@ def _what(doc: Doc, ent: Span, path: list[Token]) -> str | None:
     return ", ".join(parts) or None
 
 
-def find_figures(doc: Doc, table: ActorTable) -> list[Figure]:
-    """Percentages, amounts of money, quantities and counts of things, with holder and qualifier."""
-    figures = []
+def _amounts(doc: Doc) -> list[Span]:
+    """The entities figures are read from, with the currency sign and the scale that the entity
+    recogniser often leaves out ("£2bn" read as "2bn", "$40m" as "40") put back, and signed amounts it
+    missed ("up from £1.5bn") added as money."""
+    spans, taken = [], set()
     for ent in doc.ents:
         if ent.label_ not in {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}:
             continue
+        if ent.label_ in {"MONEY", "CARDINAL"} and ent.start > 0 and doc[ent.start - 1].text in _SIGNS:
+            ent = Span(doc, ent.start - 1, _scaled(doc, ent.end), label="MONEY")
+        elif ent.label_ == "MONEY":
+            ent = Span(doc, ent.start, _scaled(doc, ent.end), label="MONEY")
+        spans.append(ent)
+        taken.update(range(ent.start, ent.end))
+    for sign in (t for t in doc[:-1] if t.text in _SIGNS and t.i not in taken):
+        number = doc[sign.i + 1]
+        if number.text[:1].isdigit() and not number.ent_type_:
+            spans.append(Span(doc, sign.i, _scaled(doc, number.i + 1), label="MONEY"))
+    return sorted(spans, key=lambda span: span.start)
+
+
+def _scaled(doc: Doc, end: int) -> int:
+    """Where an amount ends, taking in a scale word after it: "£1.5 billion", "$40m", "£3m."."""
+    return end + 1 if end < len(doc) and doc[end].lower_.rstrip(".") in _SCALE else end
+
+
+def _previous(root: Token) -> bool:
+    """The amount a change is measured from: "up from £1.5bn", "rose to €3bn from €2.5bn"."""
+    if root.dep_ != "pobj" or root.head.lower_ != "from":
+        return False
+    change = root.head.head
+    return change.lower_ in {"up", "down"} or any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in change.children
+    )
+
+
+def find_figures(doc: Doc, table: ActorTable) -> list[Figure]:
+    """Percentages, amounts of money, quantities and counts of things, with holder and qualifier."""
+    figures = []
+    for ent in _amounts(doc):
         if ent.label_ == "CARDINAL":
             head = ent.root.head
             if (
@@ -270,19 +344,22 @@ def find_figures(doc: Doc, table: ActorTable) -> list[Figure]:
         value, unit = parsed
         bound, start = _bound(doc, ent)
         path = _path(ent.root)
-        holder_id, kind = _holder_and_kind(doc, table, path)
+        holder_id, kind, named = _holder_and_kind(doc, table, path)
+        if _previous(ent.root):
+            kind = "previous"  # not what anyone holds now, plans or demands
         qualifier = ", ".join(q for q in (kind, bound) if q) or None
         # A figure's text runs from the bounding word to the number ("more than 3%").
         span = doc[start : ent.end]
+        text = span.text.rstrip(".")  # "£3m." at a sentence's end is one token
         figures.append(
             Figure(
                 start=span.start_char,
-                end=span.end_char,
-                text=span.text,
+                end=span.start_char + len(text),
+                text=text,
                 value=value,
                 unit=unit,
                 what=_what(doc, ent, path),
-                holder=table.get(holder_id).name if holder_id else None,
+                holder=table.get(holder_id).name if holder_id else named,
                 holder_actor=holder_id,
                 qualifier=qualifier,
             )
