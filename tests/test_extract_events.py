@@ -114,10 +114,10 @@ def test_events_resolve_date_direction(expression, direction, expected):
 @pytest.mark.parametrize(
     "when,expected",
     [
-        ("2025-03-07", "summit at Brussels on 2025-03-07: "),
-        ("Friday", "summit at Brussels on Friday: "),  # no publication date to resolve it against
-        ("next week", "summit at Brussels next week: "),
-        (None, "summit at Brussels: "),
+        ("2025-03-07", "summit in Brussels on 2025-03-07: "),
+        ("Friday", "summit in Brussels on Friday: "),  # no publication date to resolve it against
+        ("next week", "summit in Brussels next week: "),
+        (None, "summit in Brussels: "),
     ],
 )
 def test_events_summary_line_reads_for_dates_and_words(when, expected):

@@ -68,7 +68,7 @@ def _one_line(item) -> str:
     if hasattr(item, "value"):
         who = f"{item.holder}: " if item.holder else ""
         return f"{who}{item.text} ({item.what or 'figure'}{', ' + item.qualifier if item.qualifier else ''})"
-    where = f" at {item.where}" if item.where else ""
+    where = f" in {item.where}" if item.where else ""  # a city, a country, a palace: "in" reads for all
     return f"{item.what}{where}{_when(item.when)}: {', '.join(item.participants)}"
 
 
