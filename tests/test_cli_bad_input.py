@@ -190,3 +190,10 @@ def test_cli_output_to_a_closed_pipe_ends_quietly(example_path):
     err = process.stderr.read()
     process.wait(timeout=120)
     assert err == ""
+
+
+def test_cli_runs_as_python_module():
+    out = subprocess.run(
+        [sys.executable, "-m", "stancemap", "--help"], capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0 and "ingest" in out.stdout

@@ -1,0 +1,5 @@
+"""``python -m stancemap``: the ``stancemap`` command, for environments without its script on PATH."""
+
+from .cli import main
+
+main()
