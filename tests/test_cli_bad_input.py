@@ -170,6 +170,32 @@ def test_cli_ingest_that_cannot_start_says_why_and_leaves_no_store(tmp_path, exa
     assert not list(tmp_path.glob("s.db*"))
 
 
+@pytest.mark.parametrize("command", ["ingest", "merge"])
+@pytest.mark.parametrize("where", ["missing folder", "/proc"])
+def test_cli_writing_to_a_store_that_cannot_be_opened_is_one_coded_error(
+    tmp_path, example_path, command, where
+):
+    from stancemap.errors import Skip
+    from stancemap.run.shards import write_shard
+    from stancemap.run.stage import Result
+
+    if where == "/proc" and not Path("/proc/self").exists():
+        pytest.skip("needs /proc (Linux)")
+    db = tmp_path / "missing" / "s.db" if where == "missing folder" else Path("/proc/stancemap-test.db")
+    shard = tmp_path / "part-0.parquet"
+    write_shard([Result(Skip("a.txt", "S002", "empty"))], shard)
+    source = str(example_path) if command == "ingest" else str(shard)
+    result = CliRunner().invoke(cli, [command, source, "--db", str(db), "--no-progress"])
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(
+        f"error: [E002] cannot open {db} as a stancemap store: unable to open database file"
+    )
+    if where == "missing folder":
+        assert line.endswith(f"(the folder {db.parent} does not exist)")
+    assert not db.parent.exists() or not list(db.parent.glob(db.name + "*"))
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
 @pytest.mark.parametrize("args", [["clean", "EXAMPLE"], ["issues", "--watchlist", str(WATCHLIST)]])
 def test_cli_output_to_a_full_disk_is_one_error_line(example_path, args):

@@ -342,7 +342,10 @@ def open_store(path: str | Path = DEFAULT_DB, *, create: bool = True) -> Store:
         raise StoreError(f"no store at {path}: run `stancemap ingest PATH --db {path}` first")
     if not create and path != ":memory:" and not _writable(Path(path)):
         return _open_read_only(path)
-    connection = sqlite3.connect(path)
+    try:
+        connection = sqlite3.connect(path)
+    except sqlite3.DatabaseError as exc:  # a missing folder, one that cannot be written, /proc
+        raise StoreError(f"cannot open {path} as a stancemap store: {_reason(exc, path)}") from exc
     try:
         connection.row_factory = sqlite3.Row
         version = connection.execute("PRAGMA user_version").fetchone()[0]
@@ -409,6 +412,8 @@ def _tables(connection: sqlite3.Connection) -> set[str]:
 def _reason(exc: sqlite3.DatabaseError, path: str) -> str:
     """SQLite's message, and what it most often means when it says no more ("unable to open")."""
     folder = Path(path).resolve().parent
+    if "unable to open" in str(exc) and not folder.is_dir():
+        return f"{exc} (the folder {folder} does not exist)"
     if "unable to open" in str(exc) and not os.access(folder, os.W_OK):
         return f"{exc} (the folder {folder} cannot be written)"
     return str(exc)
