@@ -69,6 +69,21 @@ def test_exit_status_non_zero_when_nothing_processed(tmp_path):
     assert "no file could be processed" in result.stderr
 
 
+@pytest.mark.parametrize("command", ["analyze", "ingest", "stances"])
+def test_cli_empty_folder_is_named_when_no_file_could_be_processed(tmp_path, command):
+    empty = tmp_path / "empty"
+    (empty / ".git").mkdir(parents=True)
+    (empty / ".git" / "HEAD").write_text("ref: refs/heads/main\n")  # hidden: not read
+    db = tmp_path / "s.db"
+    extra = {"ingest": ["--db", str(db), "--no-progress"], "stances": ["--watchlist", str(WATCHLIST)]}
+    result = CliRunner().invoke(cli, [command, str(empty), *extra.get(command, [])])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines()[-1] == (
+        f"error: no file could be processed in {empty} (a folder with no file to read)"
+    )
+    assert not list(tmp_path.glob("s.db*"))  # ingest leaves no empty store
+
+
 def test_ingest_of_bad_files_keeps_stored_articles(tmp_path, example_path):
     db = tmp_path / "s.db"
     runner = CliRunner()

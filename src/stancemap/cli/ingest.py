@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import StancemapError
-from ._common import db_option, echo_skip, watchlist_option
+from ._common import db_option, echo_skip, exit_no_file_processed, watchlist_option
 
 EXIT_INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C
 
@@ -89,7 +89,9 @@ def ingest(
     if report.interrupted:
         sys.exit(EXIT_INTERRUPTED)
     if report.stored + report.duplicates + report.resumed == 0:
-        sys.exit(1)
+        if new_store:
+            _remove_if_unused(db_path)  # nothing was read (an empty folder): no empty store either
+        exit_no_file_processed(paths)
 
 
 def _remove_if_unused(db_path: str) -> None:
