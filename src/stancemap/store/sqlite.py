@@ -17,7 +17,7 @@ import urllib.parse
 from importlib import resources
 from pathlib import Path
 
-from ..errors import StoreError
+from ..errors import Skip, StoreError
 from ..model import Article
 
 DEFAULT_DB = "stancemap.db"
@@ -66,13 +66,21 @@ class Store:
         Without ``content_hash``, any record of ``source`` counts: only for callers that cannot know
         the content (merging shards written before shards kept the hash, so that merging again adds nothing).
         """
-        if content_hash is None:
-            row = self.connection.execute("SELECT 1 FROM sources WHERE source = ?", (source,)).fetchone()
-        else:
-            row = self.connection.execute(
-                "SELECT 1 FROM sources WHERE source = ? AND content_hash = ?", (source, content_hash)
-            ).fetchone()
-        return row is not None
+        return self.earlier(source, content_hash) is not None
+
+    def earlier(self, source: str, content_hash: str | None = None) -> Skip | str | None:
+        """What an earlier run did with ``source`` and this content (matched as in ``has_source``): the
+        ``Skip`` it recorded, "stored" or "duplicate"; None when no earlier run handled it."""
+        # Without content_hash, a source also stored or found a duplicate counts as that, not as skipped.
+        sql = "SELECT status, code, reason FROM sources WHERE source = ?"
+        params: tuple = (source,)
+        if content_hash is not None:
+            sql += " AND content_hash = ?"
+            params += (content_hash,)
+        row = self.connection.execute(sql + " ORDER BY status = 'skipped' LIMIT 1", params).fetchone()
+        if row is None:
+            return None
+        return Skip(source, row[1], row[2]) if row[0] == "skipped" else row[0]
 
     def record_skip(self, source: str, code: str, reason: str, *, content_hash: str | None = None) -> None:
         """Record ``source`` (with the hash of its raw content, when it had some) as skipped."""
