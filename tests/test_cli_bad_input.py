@@ -223,6 +223,22 @@ def test_cli_output_to_a_full_disk_is_one_error_line(example_path, args):
     assert result.stderr.splitlines() == ["error: [E003] cannot write the output: No space left on device"]
 
 
+def test_cli_html_gz_cut_short_is_one_skip_line_without_trafilatura_noise(tmp_path):
+    import gzip
+
+    page = Path(__file__).parent / "fixtures" / "clean" / "appeal-page.html"
+    cut = tmp_path / "page.html.gz"
+    cut.write_bytes(gzip.compress(page.read_bytes()[:500]))  # the download broke off inside <head>
+    result = subprocess.run(
+        [*STANCEMAP, "analyze", str(cut)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.splitlines() == [
+        f"skipped {cut}: no article text found after removing boilerplate [S007]",
+        f"error: no file could be processed in {cut}",
+    ]
+
+
 def test_cli_output_to_a_closed_pipe_ends_quietly(example_path):
     process = subprocess.Popen(
         [*STANCEMAP, "clean", str(example_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
