@@ -69,6 +69,21 @@ def test_exit_status_non_zero_when_nothing_processed(tmp_path):
     assert "no file could be processed" in result.stderr
 
 
+@pytest.mark.parametrize("command", ["analyze", "ingest", "stances"])
+def test_cli_empty_folder_is_named_when_no_file_could_be_processed(tmp_path, command):
+    empty = tmp_path / "empty"
+    (empty / ".git").mkdir(parents=True)
+    (empty / ".git" / "HEAD").write_text("ref: refs/heads/main\n")  # hidden: not read
+    db = tmp_path / "s.db"
+    extra = {"ingest": ["--db", str(db), "--no-progress"], "stances": ["--watchlist", str(WATCHLIST)]}
+    result = CliRunner().invoke(cli, [command, str(empty), *extra.get(command, [])])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines()[-1] == (
+        f"error: no file could be processed in {empty} (a folder with no file to read)"
+    )
+    assert not list(tmp_path.glob("s.db*"))  # ingest leaves no empty store
+
+
 def test_ingest_of_bad_files_keeps_stored_articles(tmp_path, example_path):
     db = tmp_path / "s.db"
     runner = CliRunner()
@@ -170,6 +185,32 @@ def test_cli_ingest_that_cannot_start_says_why_and_leaves_no_store(tmp_path, exa
     assert not list(tmp_path.glob("s.db*"))
 
 
+@pytest.mark.parametrize("command", ["ingest", "merge"])
+@pytest.mark.parametrize("where", ["missing folder", "/proc"])
+def test_cli_writing_to_a_store_that_cannot_be_opened_is_one_coded_error(
+    tmp_path, example_path, command, where
+):
+    from stancemap.errors import Skip
+    from stancemap.run.shards import write_shard
+    from stancemap.run.stage import Result
+
+    if where == "/proc" and not Path("/proc/self").exists():
+        pytest.skip("needs /proc (Linux)")
+    db = tmp_path / "missing" / "s.db" if where == "missing folder" else Path("/proc/stancemap-test.db")
+    shard = tmp_path / "part-0.parquet"
+    write_shard([Result(Skip("a.txt", "S002", "empty"))], shard)
+    source = str(example_path) if command == "ingest" else str(shard)
+    result = CliRunner().invoke(cli, [command, source, "--db", str(db), "--no-progress"])
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(
+        f"error: [E002] cannot open {db} as a stancemap store: unable to open database file"
+    )
+    if where == "missing folder":
+        assert line.endswith(f"(the folder {db.parent} does not exist)")
+    assert not db.parent.exists() or not list(db.parent.glob(db.name + "*"))
+
+
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
 @pytest.mark.parametrize("args", [["clean", "EXAMPLE"], ["issues", "--watchlist", str(WATCHLIST)]])
 def test_cli_output_to_a_full_disk_is_one_error_line(example_path, args):
@@ -180,6 +221,22 @@ def test_cli_output_to_a_full_disk_is_one_error_line(example_path, args):
         )
     assert result.returncode == 2, result.stderr
     assert result.stderr.splitlines() == ["error: [E003] cannot write the output: No space left on device"]
+
+
+def test_cli_html_gz_cut_short_is_one_skip_line_without_trafilatura_noise(tmp_path):
+    import gzip
+
+    page = Path(__file__).parent / "fixtures" / "clean" / "appeal-page.html"
+    cut = tmp_path / "page.html.gz"
+    cut.write_bytes(gzip.compress(page.read_bytes()[:500]))  # the download broke off inside <head>
+    result = subprocess.run(
+        [*STANCEMAP, "analyze", str(cut)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.splitlines() == [
+        f"skipped {cut}: no article text found after removing boilerplate [S007]",
+        f"error: no file could be processed in {cut}",
+    ]
 
 
 def test_cli_output_to_a_closed_pipe_ends_quietly(example_path):

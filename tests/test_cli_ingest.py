@@ -41,7 +41,11 @@ def test_ingest_prints_a_summary_and_running_again_continues(tmp_path):
 
     again = CliRunner().invoke(cli, ["ingest", str(CORPUS), "--db", db, "--no-progress"])
     assert again.exit_code == 0, again.output
-    assert "ingest: 0 stored, 0 quotes, 7 done by an earlier run" in again.output
+    assert (
+        "ingest: 0 stored, 0 quotes, 6 done by an earlier run, 1 skipped by an earlier run (1 empty)"
+        in again.output
+    )
+    assert f"skipped {CORPUS / 'empty.txt'}: empty file (as in an earlier run) [S002]" in again.stderr
     assert _count(db, "SELECT count(*) FROM articles") == 6
 
 
@@ -145,12 +149,27 @@ def test_merge_command_loads_shards_idempotently(tmp_path):
     assert first.exit_code == 0, first.output
     assert "merge: 0 stored, 0 quotes, 1 skipped (1 corrupt)" in first.output
     again = CliRunner().invoke(cli, ["merge", str(shards), "--db", db, "--no-progress"])
-    assert "1 done by an earlier run" in again.output
+    assert "merge: 0 stored, 0 quotes, 1 skipped by an earlier run (1 corrupt)" in again.output
     empty = tmp_path / "none"
     empty.mkdir()
     missing = CliRunner().invoke(cli, ["merge", str(empty), "--db", db])
     assert missing.exit_code == 2
     assert "no *.parquet shards" in missing.output
+
+
+def test_cli_ingest_running_again_says_why_an_input_was_skipped(tmp_path):
+    db = str(tmp_path / "s.db")
+    empty = CORPUS / "empty.txt"
+    first, again = (
+        CliRunner().invoke(cli, ["ingest", str(empty), "--db", db, "--no-progress"]) for _ in range(2)
+    )
+    assert first.exit_code == again.exit_code == 1, again.output  # nothing could be processed, either time
+    assert again.stderr.splitlines() == [
+        f"skipped {empty}: empty file (as in an earlier run) [S002]",
+        "ingest: 0 stored, 0 quotes, 1 skipped by an earlier run (1 empty)",
+        f"error: no file could be processed in {empty}",
+    ]
+    assert _count(db, "SELECT count(*) FROM sources") == 1
 
 
 def test_cli_ingest_each_article_piped_to_stdin_is_stored(tmp_path):

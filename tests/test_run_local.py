@@ -74,7 +74,8 @@ def test_running_again_adds_nothing(tmp_path, nlp, reference):
     db_path = tmp_path / "s.db"
     ingest_paths([str(CORPUS)], str(db_path), nlp=nlp)
     again = ingest_paths([str(CORPUS)], str(db_path), nlp=nlp)
-    assert (again.stored, again.duplicates, again.resumed) == (0, 0, 7)
+    assert (again.stored, again.duplicates, again.resumed) == (0, 0, 6)
+    assert dict(again.skipped_before) == {"S002": 1}  # empty.txt
     assert _snapshot(db_path) == reference[1]
 
 
@@ -134,3 +135,22 @@ def test_run_local_overwritten_file_is_stored_and_running_again_adds_nothing(tmp
     with open_store(db_path) as store:
         assert store.counts()["articles"] == 2
         assert store.connection.execute("SELECT count(*) FROM sources").fetchone()[0] == 2
+
+
+def test_run_local_input_skipped_before_is_reported_again_and_not_read_again(tmp_path, monkeypatch):
+    from stancemap.ingest import read_file
+    from stancemap.run.stage import input_hash
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><nav>Home | News | Sport</nav></body></html>")
+    db_path = str(tmp_path / "s.db")
+    with open_store(db_path) as store:  # as a first run that found no article body in it leaves it
+        store.record_skip(str(page), "S007", "no article body", content_hash=input_hash(read_file(page)))
+    monkeypatch.setattr(local, "analyze_batch", None)  # nothing is analyzed again
+    skips = []
+    report = ingest_paths([str(page)], db_path, on_skip=skips.append)
+    assert (report.stored, report.resumed, dict(report.skipped_before)) == (0, 0, {"S007": 1})
+    assert [str(s) for s in skips] == [f"skipped {page}: no article body (as in an earlier run) [S007]"]
+    assert report.summary() == "ingest: 0 stored, 0 quotes, 1 skipped by an earlier run (1 no article body)"
+    with open_store(db_path) as store:
+        assert store.connection.execute("SELECT count(*) FROM sources").fetchone()[0] == 1

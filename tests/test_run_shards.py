@@ -63,7 +63,7 @@ def test_merge_is_idempotent_and_links_near_duplicates_across_shards(tmp_path):
         assert (first.stored, first.near_duplicates, first.duplicates, first.quotes) == (2, 1, 1, 1)
         assert dict(first.skipped) == {"S008": 1}
         again = merge_shards([tmp_path], store)
-        assert (again.stored, again.resumed) == (0, 4)
+        assert (again.stored, again.resumed, dict(again.skipped_before)) == (0, 3, {"S008": 1})
         rows = store.connection.execute("SELECT source, canonical_id FROM articles ORDER BY rowid").fetchall()
     assert [(r[0], r[1]) for r in rows] == [("a.txt", None), ("b.txt", content_hash(STORY))]
 

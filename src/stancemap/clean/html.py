@@ -9,11 +9,19 @@ Metadata comes from the markup (``metadata.page_metadata``), not from trafilatur
 
 from __future__ import annotations
 
+import logging
 import re
 
 from ..model import Cleaned, Document
 from .metadata import page_metadata
 from .text import split_paragraphs
+
+# trafilatura warns of a page it finds no article in ("discarding data: None", a page cut short, say)
+# and of fallbacks that failed; such a page is this project's own one-line skip (S007) already, so
+# only its errors get through, in every process that cleans HTML (unless its level was set before).
+_TRAFILATURA_LOG = logging.getLogger("trafilatura")
+if _TRAFILATURA_LOG.level == logging.NOTSET:
+    _TRAFILATURA_LOG.setLevel(logging.ERROR)
 
 _WORD = re.compile(r"\w+")
 # Lines that only announce links elsewhere; the list items right after them go with them.

@@ -58,6 +58,8 @@ def cli(verbose: int) -> None:
     """
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if verbose >= 2:
+        logging.getLogger("trafilatura").setLevel(logging.DEBUG)  # else only its errors (clean.html)
 
 
 def _register() -> None:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
+from pathlib import Path
+from typing import NoReturn
 
 import click
 from rich.console import Console
@@ -49,6 +52,22 @@ LIMIT = click.IntRange(min=1)
 
 def echo_skip(skip: Skip) -> None:
     click.echo(str(skip), err=True)
+
+
+def exit_no_file_processed(paths: Sequence[str], *, named: int = 3) -> NoReturn:
+    """End a command that could use nothing in ``paths``: one line that names them (the first
+    ``named``), a folder with no file to read said to be one, then exit status 1."""
+    from ..ingest.files import walk
+
+    def name(path: str) -> str:
+        empty = Path(path).is_dir() and next(walk([path]), None) is None
+        return f"{path} (a folder with no file to read)" if empty else path
+
+    names = [name(path) for path in paths[:named]]
+    if len(paths) > named:
+        names.append(f"{len(paths) - named} more")
+    click.echo(f"error: no file could be processed in {', '.join(names)}", err=True)
+    sys.exit(1)
 
 
 @contextmanager

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import click
 
@@ -11,7 +10,7 @@ from ..analyze import analyze_documents, is_english
 from ..errors import SKIP_NOT_ENGLISH, Skip
 from ..ingest import iter_documents
 from ..render import summary
-from ._common import echo_skip, watchlist_option
+from ._common import echo_skip, exit_no_file_processed, watchlist_option
 
 
 @click.command()
@@ -46,8 +45,7 @@ def analyze(paths: tuple[str, ...], as_json: bool, indent: int | None) -> None:
         else:
             click.echo(summary(result))
     if not processed:
-        click.echo("error: no file could be processed", err=True)
-        sys.exit(1)
+        exit_no_file_processed(paths)
 
 
 commands = [analyze]

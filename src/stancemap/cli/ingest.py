@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import StancemapError
-from ._common import db_option, echo_skip, watchlist_option
+from ._common import db_option, echo_skip, exit_no_file_processed, watchlist_option
 
 EXIT_INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C
 
@@ -68,7 +68,7 @@ def ingest(
     linked to the first copy so that their quotes count once. Each article is written in one
     transaction: stopped with Ctrl-C or killed, running the same command again continues. A source
     is passed over only when it holds the content handled before: a file rewritten since, or the
-    next article piped to `-`, is analyzed and stored.
+    next article piped to `-`, is analyzed and stored. One skipped before is reported again.
     """
     show = sys.stderr.isatty() if progress is None else progress
     if scheduler and engine != "dask" or shards_dir and engine != "dask":
@@ -89,7 +89,9 @@ def ingest(
     if report.interrupted:
         sys.exit(EXIT_INTERRUPTED)
     if report.stored + report.duplicates + report.resumed == 0:
-        sys.exit(1)
+        if new_store:
+            _remove_if_unused(db_path)  # nothing was read (an empty folder): no empty store either
+        exit_no_file_processed(paths)
 
 
 def _remove_if_unused(db_path: str) -> None:
@@ -119,7 +121,8 @@ def _ingest_dask(paths, db_path, workers, scheduler, shards_dir, merge, show):
             shards,
             scheduler=scheduler,
             workers=workers if workers > 1 else None,
-            is_done=store.has_source,
+            is_done=store.earlier,
+            on_skip=echo_skip,
             progress=show,
         )
     click.echo(
@@ -134,6 +137,7 @@ def _ingest_dask(paths, db_path, workers, scheduler, shards_dir, merge, show):
     with open_store(db_path) as store, Progress(show, "merge") as bar:
         report = merge_shards(written, store, on_skip=echo_skip, bar=bar)
     report.resumed += analyzed.resumed
+    report.skipped_before += analyzed.skipped_before
     click.echo(report.summary(), err=True)
     return report
 

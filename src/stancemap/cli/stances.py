@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import textwrap
 from dataclasses import asdict
 from pathlib import Path
@@ -18,7 +17,7 @@ from ..extract.issues import Issue, append_issue, load_watchlist, propose_issues
 from ..query import totals
 from ..query.stances import StanceRow
 from ..store import Store, open_store
-from ._common import console, db_option, echo_skip, print_rows, watchlist_option
+from ._common import console, db_option, echo_skip, exit_no_file_processed, print_rows, watchlist_option
 
 if TYPE_CHECKING:
     from ..run.writer import IngestReport
@@ -86,8 +85,7 @@ def stances(paths, issue, actor, as_json, db_path) -> None:
         with open_store(":memory:") as store:
             report = _analysed_store(paths, store)
             if not report.stored + report.duplicates:
-                click.echo("error: no file could be processed", err=True)
-                sys.exit(1)
+                exit_no_file_processed(paths)
             rows = query.stances(store, issue=issue, actor=actor)
             analysed = f"{report.stored} article{'s' if report.stored != 1 else ''}"
             why = f"no actor in them was found to speak of an issue of {watchlist}"

@@ -24,6 +24,18 @@ def check_date(value: str, name: str | None = None) -> str:
     return value
 
 
+def _like(column: str) -> str:
+    """``column`` LIKE a pattern made by ``_contains``, whose escape character is a backslash."""
+    return f"{column} LIKE ? ESCAPE '\\'"
+
+
+def _contains(text: str) -> str:
+    """A LIKE pattern of ``text`` anywhere in a value, taken literally: its ``%``, ``_`` and backslashes
+    escaped, so that "%" finds a percent sign rather than everything."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 class Where:
     """A conjunction of SQL conditions with their parameters; ``ac`` is the joined actors table."""
 
@@ -36,16 +48,22 @@ class Where:
         self.params += params
         return self
 
+    def contains(self, text: str | None, *columns: str) -> Where:
+        """Any of ``columns`` holds ``text`` (case-insensitively for ASCII, and literally: see ``_contains``)."""
+        if text:
+            columns_sql = " OR ".join(_like(column) for column in columns)
+            self.add(f"({columns_sql})", *[_contains(text)] * len(columns))
+        return self
+
     def actor(self, name: str | None, *also: str) -> Where:
         """Part of an actor's canonical name, of any alias it had in an article, or of the ``also``
         columns (the name as the article gave it when no canonical actor was linked)."""
         if name:
-            pattern = f"%{name}%"
-            columns = " OR ".join(f"{column} LIKE ?" for column in ("ac.name", *also))
+            columns = " OR ".join(_like(column) for column in ("ac.name", *also))
             self.add(
                 f"({columns} OR EXISTS (SELECT 1 FROM article_actors aa WHERE aa.actor_id = ac.id"
-                " AND aa.aliases LIKE ?))",
-                *[pattern] * (len(also) + 2),
+                f" AND {_like('aa.aliases')}))",
+                *[_contains(name)] * (len(also) + 2),
             )
         return self
 

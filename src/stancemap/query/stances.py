@@ -75,8 +75,7 @@ def stances(
 ) -> list[StanceRow]:
     """Stances in date order. ``issue`` and ``actor`` match part of a name (an actor also by alias)."""
     where = Where("a.canonical_id IS NULL").actor(actor, "s.actor_name").dates(since, until)
-    if issue:
-        where.add("s.issue LIKE ?", f"%{issue}%")
+    where.contains(issue, "s.issue")
     params = where.params
     sql = (
         "SELECT s.article_id, s.actor_id, COALESCE(ac.name, s.actor_name), s.issue, s.stance, s.confidence,"
@@ -149,9 +148,7 @@ def figures(store: Store, *, holder: str | None = None) -> list[FigureRow]:
 
 def events(store: Store, *, participant: str | None = None) -> list[EventRow]:
     """Events in date order (the event's date, else the article's), optionally with one participant."""
-    where = Where("a.canonical_id IS NULL")
-    if participant:
-        where.add("(e.participants LIKE ? OR e.not_invited LIKE ?)", f"%{participant}%", f"%{participant}%")
+    where = Where("a.canonical_id IS NULL").contains(participant, "e.participants", "e.not_invited")
     params = where.params
     sql = (
         "SELECT e.article_id, e.start, e.end, e.text, e.what, e.place, e.date, e.participants, e.not_invited,"

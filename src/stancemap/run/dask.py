@@ -79,6 +79,7 @@ def ingest_dask(
     partition_size: int = PARTITION_SIZE,
     batch_size: int = BATCH_SIZE,
     is_done=None,
+    on_skip=None,
     progress: bool = False,
     client=None,
 ) -> tuple[IngestReport, list[Path]]:
@@ -87,7 +88,8 @@ def ingest_dask(
     Returns counts of what the new shards hold (``stored`` = articles analyzed, before any dedup;
     ``merge_shards`` gives the store's own counts) and every shard of this input, new or written
     by an earlier run, in input order: what to merge. ``is_done(source, content_hash)``
-    (``Store.has_source``) passes over inputs an earlier run handled with the same content;
+    (``Store.earlier``) passes over inputs an earlier run handled with the same content, the skip
+    line of one it skipped given to ``on_skip`` again (``local.fresh``);
     ``client`` reuses a connected ``distributed.Client``.
     """
     from distributed import wait
@@ -106,7 +108,7 @@ def ingest_dask(
         raise OutputError(f"cannot create the shards folder {out}: {exc.strerror or exc}") from None
     items = iter_documents(paths)
     if is_done is not None:
-        items = fresh(items, is_done, report)
+        items = fresh(items, is_done, report, on_skip=on_skip)
     limit = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
     pending: dict = {}
     shards: list[Path] = []

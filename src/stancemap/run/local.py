@@ -31,17 +31,18 @@ __all__ = ["IngestReport", "RETRY_CODES", "ingest_paths", "batches", "fresh"]
 IN_FLIGHT_PER_WORKER = 2
 
 
-def fresh(items: Iterable[Document | Skip], is_done, report: IngestReport) -> Iterator[Document | Skip]:
-    """``items`` without those an earlier run handled (counted as resumed).
+def fresh(
+    items: Iterable[Document | Skip], is_done, report: IngestReport, *, on_skip=None
+) -> Iterator[Document | Skip]:
+    """``items`` without those an earlier run handled (counted in ``report``, see ``IngestReport.pass_over``).
 
-    ``is_done(source, content_hash)`` (``Store.has_source``) is asked with each input's
-    ``input_hash``: the same source with other content is not done, and goes on to be analyzed.
+    ``is_done(source, content_hash)`` (``Store.earlier``, or ``Store.has_source``) is asked with each
+    input's ``input_hash``: the same source with other content is not done, and goes on to be analyzed.
+    One an earlier run skipped is passed over too, and its skip line given to ``on_skip`` again.
     """
     for item in items:
-        if is_done(item.source, input_hash(item)):
-            report.resumed += 1
-            continue
-        yield item
+        if not report.pass_over(is_done(item.source, input_hash(item)), on_skip):
+            yield item
 
 
 def batches(items: Iterable, size: int) -> Iterator[list]:
@@ -68,7 +69,7 @@ def ingest_paths(
     report = IngestReport()
     with open_store(db_path) as store, Progress(progress) as bar:
         writer = Writer(store, report, on_skip=on_skip)
-        todo = batches(fresh(iter_documents(paths), store.has_source, report), batch_size)
+        todo = batches(fresh(iter_documents(paths), store.earlier, report, on_skip=on_skip), batch_size)
         if workers > 1:
             results = map_processes(todo, workers, batch_size=batch_size)
         else:

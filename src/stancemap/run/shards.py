@@ -152,8 +152,7 @@ def merge_shards(
                 for result in read_shard(path):
                     # With the content's hash, a source rewritten since is merged; without (an old
                     # shard), any record of the source counts, so that merging again adds nothing.
-                    if store.has_source(result.source, result.content_hash):
-                        report.resumed += 1
+                    if report.pass_over(store.earlier(result.source, result.content_hash), on_skip):
                         continue
                     writer.write(result)
             except InputError as exc:

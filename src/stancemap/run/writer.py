@@ -23,7 +23,8 @@ class IngestReport:
     stored: int = 0
     duplicates: int = 0  # same content as a stored article: nothing added
     near_duplicates: int = 0  # stored, linked to a canonical article; their quotes are not counted again
-    resumed: int = 0  # sources an earlier run already handled with the same content
+    resumed: int = 0  # sources an earlier run already stored (or found stored) with the same content
+    skipped_before: Counter = field(default_factory=Counter)  # sources an earlier run skipped, by code
     quotes: int = 0  # in stored articles that are not near-duplicates
     languages: Counter = field(default_factory=Counter)  # stored articles not in English, by language
     skipped: Counter = field(default_factory=Counter)
@@ -47,20 +48,37 @@ class IngestReport:
             parts.append(f"{self.duplicates} already stored")
         if self.resumed:
             parts.append(f"{self.resumed} done by an earlier run")
+        if self.skipped_before:
+            parts.append(
+                f"{sum(self.skipped_before.values())} skipped by an earlier run ({_reasons(self.skipped_before)})"
+            )
         if self.languages:
             langs = ", ".join(f"{n} {lang}" for lang, n in self.languages.most_common())
             parts.append(f"{self.not_english} not English ({langs}; stored, not extracted)")
         if self.skipped:
-            reasons = ", ".join(
-                f"{n} {SKIP_REASONS.get(code, code)}" for code, n in sorted(self.skipped.items())
-            )
-            parts.append(f"{sum(self.skipped.values())} skipped ({reasons})")
+            parts.append(f"{sum(self.skipped.values())} skipped ({_reasons(self.skipped)})")
         if self.bad_shards:
             parts.append(f"{self.bad_shards} unreadable shard{'s' if self.bad_shards > 1 else ''} skipped")
         line = f"{verb}: " + ", ".join(parts)
         if self.interrupted:
             line += "; interrupted: run the same command again to continue"
         return line
+
+    def pass_over(self, earlier: Skip | str | bool | None, on_skip=None) -> bool:
+        """Whether an input is passed over because an earlier run handled it with the same content
+        (``earlier``: what ``Store.earlier`` found). It is counted; one that run skipped is counted by
+        its code, and its skip line given to ``on_skip`` again, so a run again says why it was skipped."""
+        if isinstance(earlier, Skip):
+            self.skipped_before[earlier.code] += 1
+            if on_skip is not None:
+                on_skip(Skip(earlier.source, earlier.code, f"{earlier.reason} (as in an earlier run)"))
+        elif earlier:
+            self.resumed += 1
+        return bool(earlier)
+
+
+def _reasons(counts: Counter) -> str:
+    return ", ".join(f"{n} {SKIP_REASONS.get(code, code)}" for code, n in sorted(counts.items()))
 
 
 class Writer:

@@ -17,7 +17,7 @@ import urllib.parse
 from importlib import resources
 from pathlib import Path
 
-from ..errors import StoreError
+from ..errors import Skip, StoreError
 from ..model import Article
 
 DEFAULT_DB = "stancemap.db"
@@ -66,13 +66,21 @@ class Store:
         Without ``content_hash``, any record of ``source`` counts: only for callers that cannot know
         the content (merging shards written before shards kept the hash, so that merging again adds nothing).
         """
-        if content_hash is None:
-            row = self.connection.execute("SELECT 1 FROM sources WHERE source = ?", (source,)).fetchone()
-        else:
-            row = self.connection.execute(
-                "SELECT 1 FROM sources WHERE source = ? AND content_hash = ?", (source, content_hash)
-            ).fetchone()
-        return row is not None
+        return self.earlier(source, content_hash) is not None
+
+    def earlier(self, source: str, content_hash: str | None = None) -> Skip | str | None:
+        """What an earlier run did with ``source`` and this content (matched as in ``has_source``): the
+        ``Skip`` it recorded, "stored" or "duplicate"; None when no earlier run handled it."""
+        # Without content_hash, a source also stored or found a duplicate counts as that, not as skipped.
+        sql = "SELECT status, code, reason FROM sources WHERE source = ?"
+        params: tuple = (source,)
+        if content_hash is not None:
+            sql += " AND content_hash = ?"
+            params += (content_hash,)
+        row = self.connection.execute(sql + " ORDER BY status = 'skipped' LIMIT 1", params).fetchone()
+        if row is None:
+            return None
+        return Skip(source, row[1], row[2]) if row[0] == "skipped" else row[0]
 
     def record_skip(self, source: str, code: str, reason: str, *, content_hash: str | None = None) -> None:
         """Record ``source`` (with the hash of its raw content, when it had some) as skipped."""
@@ -342,7 +350,10 @@ def open_store(path: str | Path = DEFAULT_DB, *, create: bool = True) -> Store:
         raise StoreError(f"no store at {path}: run `stancemap ingest PATH --db {path}` first")
     if not create and path != ":memory:" and not _writable(Path(path)):
         return _open_read_only(path)
-    connection = sqlite3.connect(path)
+    try:
+        connection = sqlite3.connect(path)
+    except sqlite3.DatabaseError as exc:  # a missing folder, one that cannot be written, /proc
+        raise StoreError(f"cannot open {path} as a stancemap store: {_reason(exc, path)}") from exc
     try:
         connection.row_factory = sqlite3.Row
         version = connection.execute("PRAGMA user_version").fetchone()[0]
@@ -409,6 +420,8 @@ def _tables(connection: sqlite3.Connection) -> set[str]:
 def _reason(exc: sqlite3.DatabaseError, path: str) -> str:
     """SQLite's message, and what it most often means when it says no more ("unable to open")."""
     folder = Path(path).resolve().parent
+    if "unable to open" in str(exc) and not folder.is_dir():
+        return f"{exc} (the folder {folder} does not exist)"
     if "unable to open" in str(exc) and not os.access(folder, os.W_OK):
         return f"{exc} (the folder {folder} cannot be written)"
     return str(exc)
