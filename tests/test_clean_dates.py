@@ -1,4 +1,14 @@
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from stancemap.clean import clean, dates
 from stancemap.clean.dates import header_date, normalise_date
+from stancemap.errors import InputError
+from stancemap.ingest import iter_documents
+from stancemap.model import Document
 
 
 def test_normalise_date_reads_common_spellings():
@@ -37,3 +47,134 @@ def test_clean_scraper_header_is_no_title():
         Document(source="b", content=f"date 2024-03-04\n\nCity to scrap congestion charge\n\n{body}")
     )
     assert (titled.title, titled.published) == ("City to scrap congestion charge", "2024-03-04")
+
+
+BODY = (
+    "Sir Keir Starmer has urged Donald Trump to provide a backstop to any Ukraine peace settlement, "
+    "insisting it is the only way to deter Russia.\n\n"
+    "The Prime Minister's appeal came after European leaders gathered in Paris for emergency talks on "
+    "the future security of the continent.\n\n"
+    "Countries must commit to bolstering both spending and capability, he said, after Washington warned "
+    "it would reduce its commitments.\n"
+)
+MENU = "Home\nNews\nPolitics\nSport\n\n"
+HEADLINE = "Starmer urges Trump to back peace deal\n"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "March 4, 2025",
+        "4 March 2025",
+        "Tue 4 Mar 2025 10.00 GMT",
+        "Updated: 2025-03-04T10:00:00Z",
+        "By Jane Doe | Mar. 4th, 2025 6:00 pm ET • 2 min read",
+        "PUBLISHED: 4 March 2025 at 9:00 am | UPDATED: 5 March 2025 at 1:00 pm",
+        "Posted: Tue 4 Mar 2025 |\nUpdated: Wed 5 Mar 2025",
+    ],
+)
+def test_clean_dates_date_line_above_the_body_dates_plain_text(lines):
+    cleaned = clean(Document(source="a", content=f"{MENU}{HEADLINE}{lines}\n\n{BODY}"))
+    assert cleaned.published == "2025-03-04"
+    assert cleaned.text[cleaned.body[0] :].startswith("Sir Keir")
+
+
+def test_clean_dates_wire_dateline_with_its_year_dates_plain_text():
+    cleaned = clean(Document(source="a", content=f"LONDON, March 4, 2025 (Reuters) - {BODY}"))
+    assert cleaned.published == "2025-03-04"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"LONDON, March 4 (Reuters) - {BODY}",  # no year: not guessed
+        f"{HEADLINE}\nThe talks will resume on March 4, 2025, officials in London and Paris said.\n\n{BODY}",
+        f"{HEADLINE}Source: Defence Ministry, March 4, 2025\n\n{BODY}",  # a caption's credit
+        # A list of dated links above the article.
+        f"{HEADLINE}More news\nMarch 1, 2025\nFebruary 27, 2025\nFebruary 20, 2025\n\n{BODY}",
+        # Today's date at the top of the page, far above the article.
+        "Tuesday, March 11, 2025\n" + "".join(f"Section {i}\n" for i in range(20)) + f"\n{HEADLINE}\n{BODY}",
+    ],
+    ids=["yearless-dateline", "event-in-body", "credit", "link-list", "page-header"],
+)
+def test_clean_dates_dates_of_events_and_page_furniture_are_not_read(text):
+    url = "https://www.example.com/2025/03/03/peace-talks/"
+    assert clean(Document(source="a", content=text, url=url)).published == "2025-03-03"
+
+
+def test_clean_dates_url_dates_plain_text_the_page_does_not():
+    url = "https://www.example.com/2019/11/19/politics/peace-talks.html"
+    assert clean(Document(source="a", content=BODY, url=url)).published == "2019-11-19"
+    # A date only marked "updated" gives way to the URL's, which is the first publication's.
+    updated = f"{HEADLINE}Updated Nov 21, 2019, 10:28am EST\n\n{BODY}"
+    assert clean(Document(source="a", content=updated, url=url)).published == "2019-11-19"
+    # The container's date (a JSONL "date", a crawl date) is taken when the page shows none.
+    dated = Document(source="a", content=f"{HEADLINE}Nov 20, 2019\n\n{BODY}", url=url, published="2019-11-25")
+    assert clean(dated).published == "2019-11-20"
+    assert clean(Document(source="a", content=BODY, published="2019-11-25")).published == "2019-11-25"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.nytimes.com/2019/11/19/opinion/x.html", "2019-11-19"),
+        ("https://www.vox.com/science/2019/11/8/20948348/delhi", "2019-11-08"),
+        ("https://www.latimes.com/business/story/2019-11-19/disney-plus", "2019-11-19"),
+        ("https://www.cbsnews.com/news/key-moments-testimony-2019-11-19/", None),  # the event's date
+        ("https://example.com/news?date=2019/11/19", None),
+        ("https://example.com/2019/13/40/x", None),
+        (None, None),
+    ],
+)
+def test_clean_dates_url_date(url, expected):
+    assert dates.url_date(url) == expected
+
+
+def test_clean_dates_jsonl_text_pages_get_a_date(tmp_path):
+    row = {"id": "a", "url": "https://www.example.com/2019/11/19/peace-talks/", "text": BODY}
+    (tmp_path / "pages.jsonl").write_text(json.dumps(row) + "\n")
+    (document,) = iter_documents([str(tmp_path / "pages.jsonl")])
+    assert clean(document).published == "2019-11-19"
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Jane Doe", "Jane Doe"),
+        ("by Troy L. Smith, Cleveland.com", "Troy L. Smith"),
+        ("By Sean O'Brien | March 4, 2025", "Sean O'Brien"),
+        ("By Meg James Staff Writer", "Meg James"),
+        ("By Ana Swanson and Keith Bradsher", "Ana Swanson and Keith Bradsher"),
+    ],
+)
+def test_clean_text_byline_above_the_body_is_the_author(line, author):
+    assert clean(Document(source="a", content=f"{HEADLINE}{line}\n\n{BODY}")).author == author
+
+
+def test_clean_text_byline_is_a_line_not_a_sentence():
+    assert clean(Document(source="a", content=f"{HEADLINE}By Jane Doe\n\n{BODY}")).author == "Jane Doe"
+    sentence = f"{HEADLINE}\nBy Christmas, the shops were empty.\n\n{BODY}"
+    assert clean(Document(source="a", content=sentence)).author is None
+
+
+def test_clean_dates_text_pages_dated_like_their_html(shared_dir):
+    """The article-extraction pages flattened to text: most get a date, and the HTML page's date or one
+    a day off (local date against the markup's UTC). Figures in the README (benchmarks/text_dates.py)."""
+    data = shared_dir / "data" / "article-extraction"
+    html = {}
+    for document in iter_documents([str(data / "html")]):
+        html[Path(document.source).name.split(".")[0]] = clean(document).published
+    dated = close = 0
+    for document in iter_documents([str(data / "text-pages.jsonl")]):
+        try:
+            published = clean(document).published
+        except InputError:
+            continue
+        if published:
+            dated += 1
+            other = html.get(document.source.rsplit("#", 1)[1])
+            close += (
+                bool(other) and abs((date.fromisoformat(other) - date.fromisoformat(published)).days) <= 1
+            )
+    assert dated >= 60  # of 90; none before text pages were dated
+    assert close >= dated - 2

@@ -120,3 +120,33 @@ def test_empty_texts_are_never_duplicates():
 def test_wrong_signature_length_is_a_clear_error():
     with pytest.raises(ValueError, match="512 bytes"):
         NearDuplicateIndex().add("a", b"short")
+
+
+@pytest.mark.parametrize(
+    ("url", "same_as"),
+    [
+        ("http://nytimes.com/2019/11/19/opinion/x.html", "https://www.nytimes.com/2019/11/19/opinion/x.html"),
+        (
+            "https://www.nytimes.com/2019/11/19/opinion/x.html/",
+            "https://www.nytimes.com/2019/11/19/opinion/x.html",
+        ),
+        (
+            "https://WWW.NYTIMES.COM:443/2019/11/19/opinion/x.html#after",
+            "https://nytimes.com/2019/11/19/opinion/x.html",
+        ),
+        ("https://a.example/news?idx=8576", "https://a.example/news/?idx=8576"),
+    ],
+)
+def test_clean_dedup_url_key_is_the_same_for_the_same_page(url, same_as):
+    from stancemap.clean import dedup
+
+    assert dedup.url_key(url) == dedup.url_key(same_as) is not None
+
+
+def test_clean_dedup_url_key_tells_pages_apart_and_names_no_front_page():
+    from stancemap.clean import dedup
+
+    assert dedup.url_key("https://a.example/news?idx=1") != dedup.url_key("https://a.example/news?idx=2")
+    assert dedup.url_key("https://a.example/News") != dedup.url_key("https://a.example/news")
+    for url in ("https://a.example/", "https://www.a.example", "ftp://a.example/x", "/tmp/x.txt", "", None):
+        assert dedup.url_key(url) is None, url

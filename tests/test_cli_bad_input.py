@@ -97,6 +97,35 @@ def test_ingest_of_bad_files_keeps_stored_articles(tmp_path, example_path):
     assert "Olaf Scholz" in listed.stdout
 
 
+def test_cli_ingest_folder_skips_the_watchlist_beside_the_article(tmp_path, example_path):
+    folder = tmp_path / "examples"
+    folder.mkdir()
+    (folder / example_path.name).write_bytes(example_path.read_bytes())
+    (folder / "watchlist.toml").write_bytes(WATCHLIST.read_bytes())
+    db = tmp_path / "s.db"
+    result = CliRunner().invoke(
+        cli, ["ingest", str(folder), "--watchlist", str(folder / "watchlist.toml"), "--db", str(db)]
+    )
+    assert result.exit_code == 0, result.output
+    skip_lines = [line for line in result.stderr.splitlines() if line.startswith("skipped")]
+    assert skip_lines == [
+        f"skipped {folder / 'watchlist.toml'}: a .toml file is not read from a folder (text, HTML, WARC, "
+        "JSONL and feed files are); name it on its own to read it [S009]"
+    ]
+    from stancemap.store import open_store
+
+    with open_store(db) as store:
+        sources = [row[0] for row in store.connection.execute("SELECT source FROM articles")]
+        stance_sources = {
+            row[0]
+            for row in store.connection.execute(
+                "SELECT a.source FROM stances s JOIN articles a ON a.id = s.article_id"
+            )
+        }
+    assert sources == [str(folder / example_path.name)]
+    assert stance_sources == {str(folder / example_path.name)}
+
+
 @pytest.fixture
 def empty_store(tmp_path):
     from stancemap.store import open_store

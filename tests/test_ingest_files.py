@@ -6,11 +6,20 @@ import gzip
 import io
 import json
 import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from stancemap.errors import SKIP_BINARY, SKIP_CORRUPT, SKIP_EMPTY, SKIP_MISSING, SKIP_TOO_LARGE, Skip
+from stancemap.errors import (
+    SKIP_BINARY,
+    SKIP_CORRUPT,
+    SKIP_EMPTY,
+    SKIP_MISSING,
+    SKIP_TOO_LARGE,
+    SKIP_UNSUPPORTED,
+    Skip,
+)
 from stancemap.ingest import iter_documents, read_file
 from stancemap.model import Document
 
@@ -38,6 +47,50 @@ def test_folders_are_read_recursively_by_type(tmp_path):
         ("Document", "html", "<!DOCTYPE h"),
         ("Document", "text", "The ministe"),
     ]
+
+
+RSS = (
+    b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+    b"<item><title>x</title><link>https://a.example/x</link><description>Feed body.</description></item>"
+    b"</channel></rss>"
+)
+
+
+def test_files_folder_reads_only_news_input_and_reports_the_rest(tmp_path):
+    news = {
+        "a.txt": ARTICLE,
+        "b.htm": PAGE,
+        "c.html.gz": PAGE,
+        "d.jsonl": json.dumps({"text": "from a dump"}) + "\n",
+        "e.xml": RSS.decode(),
+    }
+    other = {
+        "watchlist.toml": '[[issue]]\nname = "backstop"\n',
+        "quotes.csv": "speaker,quote\nScholz,premature\n",
+        "notes.json": '{"text": "not a dump"}\n',
+        "tool.py": "# import stancemap\n",
+        "README": "Read me first.\n",
+        "sitemap.xml": '<?xml version="1.0"?><urlset><url><loc>https://a.example/</loc></url></urlset>',
+    }
+    for name, text in {**news, **other}.items():
+        data = text.encode()
+        (tmp_path / name).write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1" + bytes(100))
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config").write_text("[core]\n")
+    items = list(iter_documents([str(tmp_path)]))
+    docs = [i for i in items if isinstance(i, Document)]
+    skips = {Path(i.source).name: i for i in items if isinstance(i, Skip)}
+    assert [d.content for d in docs] == [ARTICLE, PAGE, PAGE, "from a dump", "Feed body."]
+    assert sorted(skips) == sorted(other)
+    assert {s.code for s in skips.values()} == {SKIP_UNSUPPORTED}
+    assert "a .toml file is not read from a folder" in skips["watchlist.toml"].reason
+    assert "name it on its own" in skips["watchlist.toml"].reason
+    assert "a file without a suffix" in skips["README"].reason
+    assert "not an RSS/Atom feed" in skips["sitemap.xml"].reason
+    # Named on its own, a file is read by its content, as before.
+    (named,) = iter_documents([str(tmp_path / "watchlist.toml")])
+    assert isinstance(named, Document) and named.content == other["watchlist.toml"]
 
 
 def test_gzip_is_undone_for_single_files(tmp_path):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from stancemap.clean.dedup import signature
+from stancemap.clean.dedup import THRESHOLD, signature, similarity
 from stancemap.cli import cli
 from stancemap.errors import Skip
 from stancemap.model import Actor, Article, Quote, Span, Speaker, content_hash
@@ -21,10 +21,11 @@ STORY = (
 )
 
 
-def _result(text: str, source: str) -> Result:
+def _result(text: str, source: str, url: str | None = None) -> Result:
     article = Article(
         id=content_hash(text),
         source=source,
+        url=url,
         text=text,
         body=(0, len(text)),
         language="en",
@@ -118,3 +119,46 @@ def test_merge_command_goes_on_past_bad_shards_and_fails_only_when_nothing_merge
     lines = failed.stderr.splitlines()
     assert [line.split(":")[0] for line in lines[:2]] == [f"skipped {p}" for p in only_bad]
     assert lines[-1] == "error: no shard could be merged"
+
+
+# The same report as a text dump keeps it: page furniture around it, nothing MinHash would match.
+PAGE = (
+    "Home News Sport Weather Sign in Subscribe to our newsletter for the latest headlines every morning. "
+    + STORY
+    + " Most read: Council budget row deepens; Schools to stay open over winter; Weather warning for the "
+    "coast; Letters to the editor on parking charges; Obituaries and family notices; Jobs and property."
+)
+
+
+def test_merge_links_an_article_at_the_url_of_an_earlier_one(tmp_path):
+    url = "https://www.example-news.com/2025/03/04/bridge-to-open/"
+    other = STORY.replace("bridge", "tunnel").replace("spring", "autumn") + " A second report."
+    assert similarity(signature(STORY), signature(PAGE)) < THRESHOLD  # no near-duplicates by text
+    write_shard(
+        [_result(STORY, "html/bridge.html", url), _result(other, "html/tunnel.html", url + "tunnel/")],
+        tmp_path / "part-0.parquet",
+    )
+    write_shard(
+        [
+            _result(PAGE, "pages.jsonl#bridge", "http://example-news.com/2025/03/04/bridge-to-open#top"),
+            _result(PAGE + " Reporting by the wire service.", "feed.rss#bridge"),  # a copy of the dump
+        ],
+        tmp_path / "part-1.parquet",
+    )
+    with open_store(tmp_path / "s.db") as store:
+        report = merge_shards([tmp_path], store)
+        assert (report.stored, report.near_duplicates, report.same_url, report.quotes) == (4, 2, 1, 2)
+        assert "2 near-duplicates linked (1 by URL)" in report.summary()
+        # Another run (a Writer rebuilt from the store) links the page's next copy the same way.
+        write_shard([_result(STORY + " Updated.", "late.txt", url)], tmp_path / "part-2.parquet")
+        again = merge_shards([tmp_path], store)
+        assert (again.stored, again.same_url, again.quotes) == (1, 1, 0)
+        rows = store.connection.execute("SELECT source, canonical_id FROM articles ORDER BY rowid").fetchall()
+    first = content_hash(STORY)
+    assert [(r[0], r[1]) for r in rows] == [
+        ("html/bridge.html", None),
+        ("html/tunnel.html", None),
+        ("pages.jsonl#bridge", first),
+        ("feed.rss#bridge", first),  # through the page it copies, to that page's first article
+        ("late.txt", first),
+    ]

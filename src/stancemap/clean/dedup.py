@@ -13,6 +13,9 @@ Usage::
 
 Everything is deterministic (fixed seed and hashing scheme): a signature stored today matches one
 computed in another process or on another day.
+
+The same page read from two sources (its HTML and a text dump of it) differs too much for MinHash, but
+has the same URL: ``url_key`` is what the writer (``stancemap.run.writer``) compares to link it.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Iterable
 from functools import cache
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -151,3 +155,24 @@ class NearDuplicateIndex:
 
     def __len__(self) -> int:
         return len(self._canonical)
+
+
+def url_key(url: str | None) -> str | None:
+    """``url`` as compared for sameness, or None when it names no article page.
+
+    The scheme, a leading ``www.``, a default port, a trailing slash and the fragment do not make
+    another page; the query string does (``?id=8576``), and is kept as written. A site's front page
+    (no path, no query) holds other stories each day, so it is None.
+    """
+    try:
+        parts = urlsplit((url or "").strip())
+        port = parts.port
+    except ValueError:  # a malformed host or port
+        return None
+    host = (parts.hostname or "").removeprefix("www.")
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return None
+    if port not in (None, 80, 443):
+        host = f"{host}:{port}"
+    path, query = parts.path.rstrip("/"), f"?{parts.query}" if parts.query else ""
+    return host + path + query if path or query else None

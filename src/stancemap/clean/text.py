@@ -2,7 +2,8 @@
 
 No HTML is left to help, so the page is cut into units (its lines, or its paragraphs when the text
 is hard-wrapped) and ``boilerplate.keep_units`` decides for each one; the article is what is kept.
-``Cleaned.text`` stays the file as read, so every kept span points into the source.
+``Cleaned.text`` stays the file as read, so every kept span points into the source. The date and the
+byline are read from the lines just above the body (``dates.near_body_date``, ``byline``).
 """
 
 from __future__ import annotations
@@ -11,10 +12,28 @@ import re
 
 from ..model import Cleaned, Document
 from .boilerplate import keep_units
-from .dates import header_date
+from .dates import LINES_BEFORE_BODY, LINES_INTO_BODY, header_date, near_body_date
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _NEWLINE = re.compile(r"\n")
+# "By Jane Doe", "by Regan September 15, 2014", "By Meg James Staff Writer", "By A. Smith and B. Jones | ...":
+# capitalised words after "By", up to one that is no part of a name (a date, a weekday, a role, a label).
+_NOT_NAME = (
+    r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"|(?:Staff|Senior|Special|Contributor|Contributing|Correspondent|Reporter|Writer|Editor"
+    r"|Updated|Published|Posted|On|The)\b"
+)
+# "Troy", "L.", "O'Brien", "McDonald", "Jean-Luc", "MASCARO".
+_NAME_WORD = (
+    rf"(?!{_NOT_NAME})"
+    r"(?:[A-Z]\.|[A-Z](?:[a-z]+|['’](?=[A-Z]))?(?:['’-]?[A-Z][a-z]+)*|[A-Z]{2,}(?:['’-][A-Z]+)*)"
+)
+_BYLINE = re.compile(
+    rf"^\s*(?i:by):?\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+    rf"(?:\s+and\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?)(?=$|\W|\s+\S)"
+)
+BYLINE_WORDS = 16  # a byline with its date and agency; a longer line is a sentence
 
 
 def split_paragraphs(text: str, *, single_newline: bool = False) -> list[tuple[int, int]]:
@@ -81,7 +100,30 @@ def clean_text(document: Document, weights: dict | None = None) -> Cleaned:
         return [(max(s, header_end), e) for s, e in spans if e > header_end]
 
     title = _title(text, after_header(units))
-    return Cleaned(text=text, paragraphs=after_header(kept), published=published, title=title)
+    paragraphs = after_header(kept)
+    spans = split_paragraphs(text, single_newline=True)
+    lines = [text[s:e] for s, e in spans]
+    start = paragraphs[0][0] if paragraphs else len(text)
+    body = next((i for i, (s, _e) in enumerate(spans) if s >= start), len(spans))
+    # As for HTML, what the page shows wins over the container's hint (a JSONL "date", a crawl date),
+    # which ``clean`` falls back on.
+    published = published or near_body_date(lines, body, document.url)
+    return Cleaned(
+        text=text, paragraphs=paragraphs, published=published, title=title, author=byline(lines, body)
+    )
+
+
+def byline(lines: list[str], body: int) -> str | None:
+    """The author a "By Jane Doe" line names, looked for where ``near_body_date`` looks for the date:
+    the lines above the body's first line (``body``), closest first, then its first lines."""
+    above = range(body - 1, max(-1, body - LINES_BEFORE_BODY - 1), -1)
+    for i in [*above, *range(body, min(len(lines), body + LINES_INTO_BODY))]:
+        line = lines[i].strip()
+        match = _BYLINE.match(line)
+        # A sentence ("By Christmas, the shops were empty.") is no byline.
+        if match and len(line.split()) <= BYLINE_WORDS and not line.endswith((".", "!", "?", '"', "”")):
+            return match["name"]
+    return None
 
 
 def _title(text: str, units: list[tuple[int, int]]) -> str | None:

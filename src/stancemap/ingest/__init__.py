@@ -3,7 +3,9 @@
 Readers are chosen by file name (``.gz`` is looked through, and gzip is undone by its magic number
 whatever the name): ``.warc`` (warc.py), ``.jsonl``/``.ndjson`` (jsonl.py), ``.rss``/``.atom`` and
 ``.xml`` files whose root element is a feed (feeds.py), ``-`` for stdin (stdin.py, by content), and
-every other file as one text or HTML document (files.py). Folders are walked recursively.
+every other file named as one text or HTML document (files.py). Folders are walked recursively and
+read only for the files whose names say they are news input (``FOLDER_SUFFIXES``, feeds for ``.xml``):
+a watchlist, a CSV or code beside the articles is one ``SKIP_UNSUPPORTED`` Skip, never an article.
 
 Each yields ``Document`` or ``Skip`` and never raises for one bad input, so a run always goes on
 with the next one. Nothing is held in memory beyond one document (a feed file: one feed).
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from ..errors import SKIP_FAILED, InputError, Skip
 from ..model import Document
-from .files import MAX_DOCUMENT_BYTES, read_file, walk
+from .files import HTML_SUFFIXES, MAX_DOCUMENT_BYTES, read_file, walk
 from .sniff import SNIFF_BYTES, is_feed
 from .streams import open_stream
 
@@ -41,6 +43,11 @@ CONTAINER_READERS: dict[str, tuple[str, str]] = {
 SNIFFED_READERS: dict[str, tuple[str, str]] = {
     ".xml": ("feeds", "read_feed"),
 }
+
+# What a folder is read for (".gz" looked through): plain text, HTML pages and the formats above. Files
+# named on the command line are read whatever their name; in a folder, a watchlist, a CSV, a README or
+# code is not news, and reading it as an article would store invented quotes.
+FOLDER_SUFFIXES = {".txt", ".text", *HTML_SUFFIXES, *CONTAINER_READERS, *SNIFFED_READERS}
 
 
 def reader_for(path: Path) -> Reader | None:
@@ -69,6 +76,20 @@ def _is_feed(path: Path) -> bool:
         return False
 
 
+def _not_news(path: Path) -> str | None:
+    """Why a file found in a folder is not read (its name says it is no news input), or None to read it."""
+    suffix = Path(path.name.lower().removesuffix(".gz")).suffix
+    if suffix in SNIFFED_READERS:
+        return None if _is_feed(path) else f"a {suffix} file that is not an RSS/Atom feed"
+    if suffix in FOLDER_SUFFIXES:
+        return None
+    kind = f"a {suffix} file" if suffix else "a file without a suffix"
+    return (
+        f"{kind} is not read from a folder (text, HTML, WARC, JSONL and feed files are); "
+        "name it on its own to read it"
+    )
+
+
 def _single_file(path: Path, limit: int) -> Iterator[Document | Skip]:
     try:
         yield read_file(path, limit=limit)
@@ -82,7 +103,7 @@ def iter_documents(paths: list[str], *, limit: int = MAX_DOCUMENT_BYTES) -> Iter
     ``limit`` is the largest document in bytes (uncompressed): one over it is a ``SKIP_TOO_LARGE``.
     A Skip's ``source`` names the file, or the record/entry/line in it (``file#id``, ``file:line``).
     """
-    for item in walk(paths):
+    for item in walk(paths, not_read=_not_news):
         if isinstance(item, Skip):
             yield item
             continue
@@ -96,4 +117,11 @@ def iter_documents(paths: list[str], *, limit: int = MAX_DOCUMENT_BYTES) -> Iter
             yield Skip(str(item), SKIP_FAILED, f"{type(exc).__name__}: {exc}")
 
 
-__all__ = ["iter_documents", "read_file", "reader_for", "CONTAINER_READERS", "MAX_DOCUMENT_BYTES"]
+__all__ = [
+    "iter_documents",
+    "read_file",
+    "reader_for",
+    "CONTAINER_READERS",
+    "FOLDER_SUFFIXES",
+    "MAX_DOCUMENT_BYTES",
+]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..errors import (
@@ -14,6 +14,7 @@ from ..errors import (
     SKIP_ENCODING,
     SKIP_MISSING,
     SKIP_TOO_LARGE,
+    SKIP_UNSUPPORTED,
     InputError,
     Skip,
 )
@@ -134,8 +135,12 @@ def read_file(path: Path, *, limit: int = MAX_DOCUMENT_BYTES) -> Document:
     return Document(source=str(path), content=text, format="html" if html else "text")
 
 
-def walk(paths: list[str]) -> Iterator[Path | Skip]:
-    """Each path, folders expanded recursively in sorted order (hidden files left out)."""
+def walk(paths: list[str], *, not_read: Callable[[Path], str | None] | None = None) -> Iterator[Path | Skip]:
+    """Each path, folders expanded recursively in sorted order (hidden files and folders left out).
+
+    ``not_read(file)`` says why a file found in a folder is not read (a ``SKIP_UNSUPPORTED`` Skip), or
+    None to read it; a path named on its own is always yielded.
+    """
     for raw in paths:
         path = Path(raw)
         if raw == "-":
@@ -145,7 +150,8 @@ def walk(paths: list[str]) -> Iterator[Path | Skip]:
                 if child.is_file() and not any(
                     part.startswith(".") for part in child.relative_to(path).parts
                 ):
-                    yield child
+                    reason = not_read(child) if not_read else None
+                    yield Skip(str(child), SKIP_UNSUPPORTED, reason) if reason else child
         elif path.exists():
             yield path
         else:

@@ -1,8 +1,10 @@
 """The single writer: every engine's Results end up here, in the one process that owns the store.
 
 It links near-duplicates (an index rebuilt from the stored signatures, so a resumed run or a merge
-links copies as one uninterrupted run would), records every input it handled (by source and the hash
-of its content, so a resumed run passes over it), and keeps the counts for the summary.
+links copies as one uninterrupted run would) and later articles at the URL of an earlier one (the
+page's HTML and a text dump of it; ``dedup.url_key``, from the stored URLs), records every input it
+handled (by source and the hash of its content, so a resumed run passes over it), and keeps the
+counts for the summary.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..analyze import is_english
+from ..clean.dedup import url_key
 from ..errors import SKIP_FAILED, SKIP_MISSING, SKIP_REASONS, Skip
 from .stage import Result
 
@@ -23,6 +26,7 @@ class IngestReport:
     stored: int = 0
     duplicates: int = 0  # same content as a stored article: nothing added
     near_duplicates: int = 0  # stored, linked to a canonical article; their quotes are not counted again
+    same_url: int = 0  # of those, linked because an earlier article has the same URL
     resumed: int = 0  # sources an earlier run already stored (or found stored) with the same content
     skipped_before: Counter = field(default_factory=Counter)  # sources an earlier run skipped, by code
     quotes: int = 0  # in stored articles that are not near-duplicates
@@ -44,6 +48,8 @@ class IngestReport:
         parts = [f"{self.stored} stored", f"{self.quotes} quotes"]
         if self.near_duplicates:
             parts.append(f"{self.near_duplicates} near-duplicates linked")
+            if self.same_url:
+                parts[-1] += f" ({self.same_url} by URL)"
         if self.duplicates:
             parts.append(f"{self.duplicates} already stored")
         if self.resumed:
@@ -89,6 +95,7 @@ class Writer:
         self.report = report
         self.on_skip = on_skip
         self._index = None
+        self._urls = None
 
     @property
     def index(self):
@@ -98,6 +105,16 @@ class Writer:
 
             self._index = NearDuplicateIndex.from_signatures(self.store.signatures())
         return self._index
+
+    @property
+    def urls(self) -> dict[str, str]:
+        """The canonical article at each stored URL (by ``url_key``): the first written, or the one it copies."""
+        if self._urls is None:
+            self._urls = {}
+            for article_id, url, canonical in self.store.urls():
+                if key := url_key(url):
+                    self._urls.setdefault(key, canonical or article_id)
+        return self._urls
 
     def write(self, result: Result) -> None:
         item = result.item
@@ -109,13 +126,20 @@ class Writer:
             self.store.write_article(item, content_hash=result.content_hash)  # records a duplicate
             report.duplicates += 1
             return
-        canonical = self.index.add(item.id, result.signature) if result.signature else None
+        key = url_key(item.url)
+        same_url = self.urls.get(key) if key else None
+        near = self.index.add(item.id, result.signature) if result.signature else None
+        # A near-duplicate of a page linked by its URL is a copy of that page's canonical article.
+        canonical = same_url or (near and (self.store.canonical_of(near) or near))
         self.store.write_article(
             item, canonical_id=canonical, signature=result.signature, content_hash=result.content_hash
         )
+        if key:
+            self.urls.setdefault(key, canonical or item.id)
         report.stored += 1
         if canonical:
             report.near_duplicates += 1
+            report.same_url += bool(same_url)
         else:
             report.quotes += len(item.quotes)
         if not is_english(item):

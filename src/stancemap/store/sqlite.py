@@ -283,7 +283,7 @@ class Store:
         tables = ("articles", "actors", "quotes", "stances", "figures", "events")
         return {t: self.connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}  # noqa: S608 - fixed names
 
-    # -- for the run engines (stancemap.run): resume near-duplicate detection -----------------
+    # -- for the run engines (stancemap.run): resume near-duplicate and same-URL detection --------
 
     def signatures(self):
         """(article id, MinHash signature) of the stored articles, in the order they were written.
@@ -296,6 +296,21 @@ class Store:
         )
         for row in cursor:
             yield row[0], row[1]
+
+    def urls(self):
+        """(article id, URL, canonical id) of the stored articles that have a URL, in the order written."""
+        cursor = self.connection.execute(
+            "SELECT id, url, canonical_id FROM articles WHERE url IS NOT NULL AND url != '' ORDER BY rowid"
+        )
+        for row in cursor:
+            yield row[0], row[1], row[2]
+
+    def canonical_of(self, article_id: str) -> str | None:
+        """The article that ``article_id`` was linked to as a copy, or None."""
+        row = self.connection.execute(
+            "SELECT canonical_id FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return row[0] if row else None
 
 
 # Schema 1 -> 2: sources gains content_hash and is keyed by (source, content_hash). SQLite cannot
