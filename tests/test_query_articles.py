@@ -46,4 +46,4 @@ def test_query_front_page_shows_the_totals(store_path):
     page = TestClient(create_app(store_path)).get("/").text
     assert f"{totals['articles']} articles (and 1 near-duplicates)" in page
     assert f"{totals['quotes']} quotes" in page
-    assert page.count("near-duplicate of") == 1
+    assert page.count("a copy of") == 1

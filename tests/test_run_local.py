@@ -154,3 +154,29 @@ def test_run_local_input_skipped_before_is_reported_again_and_not_read_again(tmp
     assert report.summary() == "ingest: 0 stored, 0 quotes, 1 skipped by an earlier run (1 no article body)"
     with open_store(db_path) as store:
         assert store.connection.execute("SELECT count(*) FROM sources").fetchone()[0] == 1
+
+
+def test_run_local_rewritten_source_is_the_new_version_and_its_quotes_count(tmp_path, nlp):
+    from stancemap import query
+
+    article = tmp_path / "in" / "budget.txt"
+    article.parent.mkdir()
+    text = (CORPUS / "budget.txt").read_text(encoding="utf-8")
+    article.write_text(text, encoding="utf-8")
+    db_path = tmp_path / "s.db"
+    ingest_paths([str(article.parent)], str(db_path), nlp=nlp)
+    copy = tmp_path / "copy" / "copy-budget.txt"  # another source with the same story: a copy of the first
+    copy.parent.mkdir()
+    copy.write_text((CORPUS / "copy-budget.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    ingest_paths([str(copy)], str(db_path), nlp=nlp)
+    added = '\n\nThe minister said later that "nothing is decided yet".\n'
+    article.write_text(text + added, encoding="utf-8")
+    report = ingest_paths([str(article.parent)], str(db_path), nlp=nlp)
+    assert (report.stored, report.near_duplicates, report.new_versions) == (1, 0, 1)
+    assert "1 new version of stored articles" in report.summary()
+    with open_store(db_path) as store:
+        rows = [(r["id"], r["canonical_id"]) for r in store.connection.execute("SELECT * FROM articles")]
+        (new_id,) = [i for i, c in rows if c is None]
+        # The old version and the copy of it now link to the new version, the only canonical article.
+        assert sorted(c or "" for _, c in rows) == ["", new_id, new_id]
+        assert any(q.text == '"nothing is decided yet"' for q in query.quotes(store))

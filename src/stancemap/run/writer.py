@@ -27,6 +27,7 @@ class IngestReport:
     duplicates: int = 0  # same content as a stored article: nothing added
     near_duplicates: int = 0  # stored, linked to a canonical article; their quotes are not counted again
     same_url: int = 0  # of those, linked because an earlier article has the same URL
+    new_versions: int = 0  # stored as the new version of an article of the same source (it links to them)
     resumed: int = 0  # sources an earlier run already stored (or found stored) with the same content
     skipped_before: Counter = field(default_factory=Counter)  # sources an earlier run skipped, by code
     quotes: int = 0  # in stored articles that are not near-duplicates
@@ -50,6 +51,11 @@ class IngestReport:
             parts.append(f"{self.near_duplicates} near-duplicates linked")
             if self.same_url:
                 parts[-1] += f" ({self.same_url} by URL)"
+        if self.new_versions:
+            plural = "s" if self.new_versions != 1 else ""
+            parts.append(
+                f"{self.new_versions} new version{plural} of stored articles (the old linked to the new)"
+            )
         if self.duplicates:
             parts.append(f"{self.duplicates} already stored")
         if self.resumed:
@@ -129,10 +135,25 @@ class Writer:
         key = url_key(item.url)
         same_url = self.urls.get(key) if key else None
         near = self.index.add(item.id, result.signature) if result.signature else None
-        # A near-duplicate of a page linked by its URL is a copy of that page's canonical article.
-        canonical = same_url or (near and (self.store.canonical_of(near) or near))
+        # A near-duplicate of a page linked by its URL is a copy of that page's canonical article (which
+        # a newer version may have superseded since).
+        found = same_url or near
+        canonical = found and (self.store.canonical_of(found) or found)
+        # The same source again with new content (a file rewritten, a page updated) is a new version of
+        # its article: it becomes the canonical one, so its quotes count and the old version's do not.
+        supersedes = (
+            canonical
+            if canonical and item.source != "-" and self.store.source_of(canonical) == item.source
+            else None
+        )
+        if supersedes:
+            canonical = None
         self.store.write_article(
-            item, canonical_id=canonical, signature=result.signature, content_hash=result.content_hash
+            item,
+            canonical_id=canonical,
+            signature=result.signature,
+            content_hash=result.content_hash,
+            supersedes=supersedes,
         )
         if key:
             self.urls.setdefault(key, canonical or item.id)
@@ -142,6 +163,7 @@ class Writer:
             report.same_url += bool(same_url)
         else:
             report.quotes += len(item.quotes)
+            report.new_versions += bool(supersedes)
         if not is_english(item):
             report.languages[item.language] += 1
 

@@ -98,11 +98,14 @@ class Store:
         canonical_id: str | None = None,
         signature: bytes | None = None,
         content_hash: str | None = None,
+        supersedes: str | None = None,
     ) -> bool:
         """Store ``article`` with everything extracted from it; False when its content is already stored.
 
         Either way its source is recorded as handled, with ``content_hash`` (the hash of the raw input
         it was made from; ``NO_HASH`` when not known), so a resumed run passes over that input.
+        ``supersedes``: the canonical article this one is a new version of; in the same transaction,
+        that article and its copies become copies of this one.
         """
         db = self.connection
         content_hash = content_hash or NO_HASH
@@ -136,6 +139,11 @@ class Store:
                     extracted,
                 ),
             )
+            if supersedes:
+                db.execute(
+                    "UPDATE articles SET canonical_id = ? WHERE id = ? OR canonical_id = ?",
+                    (article.id, supersedes, supersedes),
+                )
             local_to_global = {}
             for actor in article.actors:
                 actor_id = self._actor_id(actor.name, actor.kind, actor.role, actor.affiliation)
@@ -304,6 +312,11 @@ class Store:
         )
         for row in cursor:
             yield row[0], row[1], row[2]
+
+    def source_of(self, article_id: str) -> str | None:
+        """The source ``article_id`` was read from, or None."""
+        row = self.connection.execute("SELECT source FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
 
     def canonical_of(self, article_id: str) -> str | None:
         """The article that ``article_id`` was linked to as a copy, or None."""
