@@ -110,3 +110,17 @@ def test_ordinary_xml_and_html_are_not_taken_for_feeds(tmp_path):
     (tmp_path / "other.xml").write_bytes(b'<?xml version="1.0"?><feed><item>not atom</item></feed>')
     for name in ("sitemap.xml", "page.xml", "other.xml"):
         assert reader_for(tmp_path / name) is None, name
+
+
+def test_ingest_feeds_entry_author_reaches_the_article(tmp_path):
+    from stancemap.clean import clean
+
+    feed = RSS.replace(b"<guid>a-1</guid>", b"<guid>a-1</guid><author>jane@example.org (Jane Doe)</author>")
+    feed = feed.replace(b'xmlns:content="', b'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="')
+    feed = feed.replace(
+        b"<title>Summary only</title>", b"<title>Summary only</title><dc:creator>Sam Lee</dc:creator>"
+    )
+    (tmp_path / "news.rss").write_bytes(feed)
+    first, second, _ = read_feed(tmp_path / "news.rss")
+    assert (first.author, second.author) == ("Jane Doe", "Sam Lee")
+    assert clean(second).author == "Sam Lee"  # a hint, used when the content names no author

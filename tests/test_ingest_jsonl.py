@@ -26,6 +26,8 @@ def test_rows_become_documents_with_their_hints(tmp_path):
                 "title": "No",
                 "id": "n1",
                 "site": "A",
+                "author": "Jane Doe",
+                "section": "politics",
             },
             {"html": "<p>The mayor said yes.</p>", "published": "Wed, 06 Mar 2024 09:00:00 GMT"},
         )
@@ -39,7 +41,8 @@ def test_rows_become_documents_with_their_hints(tmp_path):
         "No",
     )
     assert first.source == f"{path}#n1"
-    assert first.meta == {"site": "A", "line": 1}
+    assert (first.site, first.author) == ("A", "Jane Doe")  # hints for the article's metadata
+    assert first.meta == {"section": "politics", "line": 1}
     assert (second.format, second.published, second.source) == ("html", "2024-03-06", f"{path}:2")
 
 

@@ -25,8 +25,8 @@ class Document:
     """One raw input as a source yields it, before cleaning.
 
     ``content`` is the decoded text (plain text, or HTML markup when ``format == "html"``).
-    Hints (``url``, ``published``, ``title``) come from the container (a WARC header, a feed entry,
-    a JSONL row) and are used when the content itself does not say.
+    Hints (``url``, ``published``, ``title``, ``author``, ``site``) come from the container (a WARC
+    header, a feed entry, a JSONL row) and are used when the content itself does not say.
     """
 
     source: str
@@ -36,6 +36,8 @@ class Document:
     published: str | None = None
     title: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    author: str | None = None
+    site: str | None = None
 
 
 @dataclass

@@ -19,6 +19,8 @@ def clean(document: Document) -> Cleaned:
     cleaned.url = cleaned.url or document.url
     cleaned.published = cleaned.published or document.published
     cleaned.title = cleaned.title or document.title
+    cleaned.author = cleaned.author or document.author
+    cleaned.site = cleaned.site or document.site
     if not cleaned.paragraphs:
         raise InputError(SKIP_NO_BODY, "no article text found after removing boilerplate")
     cleaned.language = detect_language(cleaned.text[cleaned.body[0] : cleaned.body[1]])

@@ -28,6 +28,7 @@ def read_feed(path: Path, *, limit: int = MAX_DOCUMENT_BYTES) -> Iterator[Docume
     ``content`` is the entry's full content (RSS ``content:encoded``, Atom ``<content>``), else its
     summary/description; ``format`` is "html" when that is markup, else "text". ``url`` = entry
     link, ``published`` = entry date (published, else updated; YYYY-MM-DD), ``title`` = entry title,
+    ``author`` = entry author (RSS ``author`` or ``dc:creator``, Atom ``<author><name>``),
     ``source = f"{path}#{entry id, else link, else index}"``. ``meta`` holds ``feed_title``,
     ``entry_id`` and ``part`` ("content" or "summary").
 
@@ -88,6 +89,8 @@ def _document(entry: Any, source: str, limit: int, feed_title: str | None) -> Do
         published=_date(entry.get("published_parsed") or entry.get("updated_parsed")),
         title=entry.get("title"),
         meta={"feed_title": feed_title, "entry_id": entry.get("id"), "part": part},
+        # RSS writes "jane@example.org (Jane Doe)": feedparser's detail holds the name alone.
+        author=(entry.get("author_detail") or {}).get("name") or entry.get("author") or None,
     )
 
 

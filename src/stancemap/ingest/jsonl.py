@@ -17,15 +17,15 @@ from .streams import open_stream, too_large_message
 
 # Fields read into the Document; any others are kept in ``meta``.
 CONTENT_FIELDS = ("html", "text")
-KNOWN_FIELDS = {*CONTENT_FIELDS, "url", "date", "published", "title", "id"}
+KNOWN_FIELDS = {*CONTENT_FIELDS, "url", "date", "published", "title", "author", "site", "id"}
 
 
 def read_jsonl(path: Path, *, limit: int = MAX_DOCUMENT_BYTES) -> Iterator[Document | Skip]:
     """Each line of the JSONL file at ``path`` (``-`` for stdin; gzip transparent) as a Document.
 
     A line is an object with ``html`` (format "html") or ``text`` (format "text"), and optionally
-    ``url``, ``date`` or ``published`` (any common spelling, normalised to YYYY-MM-DD), ``title``
-    and ``id``. ``source = f"{path}#{id}"`` when the line has an id, else ``f"{path}:{line number}"``;
+    ``url``, ``date`` or ``published`` (any common spelling, normalised to YYYY-MM-DD), ``title``,
+    ``author``, ``site`` and ``id``. ``source = f"{path}#{id}"`` when the line has an id, else ``f"{path}:{line number}"``;
     other fields go to ``meta`` (with ``line``, the 1-based line number).
 
     Streams line by line; a line over ``limit`` bytes is skipped without being held whole. A
@@ -93,6 +93,8 @@ def _document(line: bytes, source: str, number: int, seen: set[str]) -> Document
         published=published_date(row.get("date") or row.get("published")),
         title=_string(row.get("title")),
         meta=meta,
+        author=_string(row.get("author")),
+        site=_string(row.get("site")),
     )
 
 
