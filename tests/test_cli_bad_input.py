@@ -14,6 +14,7 @@ from stancemap.cli import cli
 
 STANCEMAP = [sys.executable, "-c", "from stancemap.cli import main; main()"]
 WATCHLIST = Path(__file__).resolve().parents[1] / "examples" / "watchlist.toml"
+EXAMPLE = WATCHLIST.parent / "starmer-backstop.txt"
 
 GERMAN = (
     "Bundeskanzler Olaf Scholz hat am Montag in Paris gesagt, dass eine Debatte über Friedenstruppen "
@@ -283,3 +284,22 @@ def test_cli_runs_as_python_module():
         [sys.executable, "-m", "stancemap", "--help"], capture_output=True, text=True, timeout=120
     )
     assert out.returncode == 0 and "ingest" in out.stdout
+
+
+def test_cli_store_disk_full_during_ingest_is_one_error_line(tmp_path, monkeypatch):
+    from stancemap.run import local
+
+    opened = local.open_store
+
+    def small_store(path, **kwargs):
+        store = opened(path, **kwargs)
+        (pages,) = store.connection.execute("PRAGMA page_count").fetchone()
+        store.connection.execute(f"PRAGMA max_page_count = {pages}")  # no room to grow: a full disk
+        return store
+
+    monkeypatch.setattr(local, "open_store", small_store)
+    result = CliRunner().invoke(
+        cli, ["ingest", str(EXAMPLE), "--db", str(tmp_path / "s.db"), "--no-progress"], catch_exceptions=False
+    )
+    assert result.exit_code == 2
+    assert result.stderr.strip().startswith("error: [E003] cannot write the store: database or disk is full")

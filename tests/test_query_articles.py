@@ -44,6 +44,6 @@ def test_query_front_page_shows_the_totals(store_path):
     with open_store(store_path) as store:
         totals = query.totals(store)
     page = TestClient(create_app(store_path)).get("/").text
-    assert f"{totals['articles']} articles (and 1 near-duplicates)" in page
+    assert f"{totals['articles']} articles (and 1 copies and old versions)" in page
     assert f"{totals['quotes']} quotes" in page
     assert page.count("a copy of") == 1

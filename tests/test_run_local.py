@@ -130,8 +130,12 @@ def test_run_local_overwritten_file_is_stored_and_running_again_adds_nothing(tmp
 
     again = ingest_paths([str(path)], db_path, nlp=nlp)
     assert (again.stored, again.duplicates, again.resumed) == (0, 0, 1)
-    path.write_text((CORPUS / "floods.txt").read_text())  # back to the first content: done before too
-    assert ingest_paths([str(path)], db_path, nlp=nlp).resumed == 1
+    # Back to the first content: analyzed again (that version may have to be current again; see
+    # test_run_local_rewritten_source_is_the_new_version_and_its_quotes_count), adding nothing.
+    path.write_text((CORPUS / "floods.txt").read_text())
+    back = ingest_paths([str(path)], db_path, nlp=nlp)
+    assert (back.stored, back.duplicates, back.resumed) == (0, 1, 0)
+    assert ingest_paths([str(path)], db_path, nlp=nlp).resumed == 1  # and then done
     with open_store(db_path) as store:
         assert store.counts()["articles"] == 2
         assert store.connection.execute("SELECT count(*) FROM sources").fetchone()[0] == 2
@@ -180,3 +184,11 @@ def test_run_local_rewritten_source_is_the_new_version_and_its_quotes_count(tmp_
         # The old version and the copy of it now link to the new version, the only canonical article.
         assert sorted(c or "" for _, c in rows) == ["", new_id, new_id]
         assert any(q.text == '"nothing is decided yet"' for q in query.quotes(store))
+    article.write_text(text, encoding="utf-8")  # and back: the first version is the current one again
+    back = ingest_paths([str(article.parent)], str(db_path), nlp=nlp)
+    assert (back.stored, back.duplicates) == (0, 1)
+    with open_store(db_path) as store:
+        rows = [(r["id"], r["canonical_id"]) for r in store.connection.execute("SELECT * FROM articles")]
+        (current,) = [i for i, c in rows if c is None]
+        assert current != new_id and sorted(c or "" for _, c in rows) == ["", current, current]
+        assert not any(q.text == '"nothing is decided yet"' for q in query.quotes(store))

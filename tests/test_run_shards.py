@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -130,7 +131,7 @@ PAGE = (
 )
 
 
-def test_merge_links_an_article_at_the_url_of_an_earlier_one(tmp_path):
+def test_merge_article_at_the_url_of_an_earlier_one_is_its_new_version(tmp_path):
     url = "https://www.example-news.com/2025/03/04/bridge-to-open/"
     other = STORY.replace("bridge", "tunnel").replace("spring", "autumn") + " A second report."
     assert similarity(signature(STORY), signature(PAGE)) < THRESHOLD  # no near-duplicates by text
@@ -140,6 +141,7 @@ def test_merge_links_an_article_at_the_url_of_an_earlier_one(tmp_path):
     )
     write_shard(
         [
+            # The same page again: its new version, whatever its text; the first is linked to it.
             _result(PAGE, "pages.jsonl#bridge", "http://example-news.com/2025/03/04/bridge-to-open#top"),
             _result(PAGE + " Reporting by the wire service.", "feed.rss#bridge"),  # a copy of the dump
         ],
@@ -147,18 +149,50 @@ def test_merge_links_an_article_at_the_url_of_an_earlier_one(tmp_path):
     )
     with open_store(tmp_path / "s.db") as store:
         report = merge_shards([tmp_path], store)
-        assert (report.stored, report.near_duplicates, report.same_url, report.quotes) == (4, 2, 1, 2)
-        assert "2 near-duplicates linked (1 by URL)" in report.summary()
-        # Another run (a Writer rebuilt from the store) links the page's next copy the same way.
+        assert (report.stored, report.near_duplicates, report.new_versions, report.quotes) == (4, 1, 1, 3)
+        assert "1 new version of stored articles" in report.summary()
+        # Another run (a Writer rebuilt from the store) takes the page's next version the same way: the
+        # old versions and the copy now link to it.
         write_shard([_result(STORY + " Updated.", "late.txt", url)], tmp_path / "part-2.parquet")
         again = merge_shards([tmp_path], store)
-        assert (again.stored, again.same_url, again.quotes) == (1, 1, 0)
+        assert (again.stored, again.new_versions, again.quotes) == (1, 1, 1)
         rows = store.connection.execute("SELECT source, canonical_id FROM articles ORDER BY rowid").fetchall()
-    first = content_hash(STORY)
+    latest = content_hash(STORY + " Updated.")
     assert [(r[0], r[1]) for r in rows] == [
-        ("html/bridge.html", None),
+        ("html/bridge.html", latest),
         ("html/tunnel.html", None),
-        ("pages.jsonl#bridge", first),
-        ("feed.rss#bridge", first),  # through the page it copies, to that page's first article
-        ("late.txt", first),
+        ("pages.jsonl#bridge", latest),
+        ("feed.rss#bridge", latest),
+        ("late.txt", None),
     ]
+
+
+def test_merge_stdin_inputs_are_never_versions_of_each_other(tmp_path):
+    # Two dumps piped on different days: their line 1 are two articles, the later a copy of the first.
+    later = STORY + " Reporting by the wire service."
+    write_shard(
+        [replace(_result(STORY, "-:1"), content_hash=content_hash(STORY))], tmp_path / "part-0.parquet"
+    )
+    write_shard(
+        [replace(_result(later, "-:1"), content_hash=content_hash(later))], tmp_path / "part-1.parquet"
+    )
+    with open_store(tmp_path / "s.db") as store:
+        report = merge_shards([tmp_path], store)
+    assert (report.stored, report.near_duplicates, report.new_versions) == (2, 1, 0)
+
+
+def test_merge_reads_shards_in_the_order_they_were_written(tmp_path):
+    import os
+
+    rewritten = STORY + " The council said on Tuesday that the opening would be delayed by a week."
+    # A later run's shard can sort first by name; it holds the newer version of the source.
+    for text, name in ((STORY, "b"), (rewritten, "a")):
+        result = replace(_result(text, "story.txt"), content_hash=content_hash(text))
+        write_shard([result], tmp_path / f"part-000000-{name}.parquet")
+    os.utime(tmp_path / "part-000000-b.parquet", ns=(1_000_000_000, 1_000_000_000))
+    os.utime(tmp_path / "part-000000-a.parquet", ns=(2_000_000_000, 2_000_000_000))
+    with open_store(tmp_path / "s.db") as store:
+        report = merge_shards([tmp_path], store)
+        rows = store.connection.execute("SELECT id, canonical_id FROM articles").fetchall()
+    assert report.new_versions == 1
+    assert dict(rows) == {content_hash(STORY): content_hash(rewritten), content_hash(rewritten): None}

@@ -20,6 +20,15 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+STDIN = "-"  # the source of what is piped in
+
+
+def is_stdin(source: str) -> bool:
+    """Whether an input's source is stdin: ``-``, ``-:3`` (a JSONL line), ``-#<id>`` (a WARC record).
+    Each input piped in is new: never the same source as an earlier one, whatever its name."""
+    return source == STDIN or source.startswith((f"{STDIN}:", f"{STDIN}#"))
+
+
 @dataclass
 class Document:
     """One raw input as a source yields it, before cleaning.

@@ -10,6 +10,7 @@ import errno
 import importlib
 import logging
 import pkgutil
+import sqlite3
 import sys
 
 import click
@@ -40,6 +41,13 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except StancemapError as exc:
             raise CodedError(exc) from exc
+        except sqlite3.OperationalError as exc:
+            # The store's disk filled up mid-run: what was committed stays, the run can go on later.
+            if getattr(exc, "sqlite_errorname", "") != "SQLITE_FULL" and "disk is full" not in str(exc):
+                raise
+            raise CodedError(
+                OutputError(f"cannot write the store: {exc}; free some space and run again")
+            ) from exc
         except OSError as exc:
             # Output with no room to go (standard output on a full disk, say). Other OSErrors are not
             # ours to explain; a closed pipe (`| head`) is left to click, which exits quietly.

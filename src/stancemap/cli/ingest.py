@@ -65,7 +65,8 @@ def ingest(
     """Analyze articles and store them: text, HTML, WARC, RSS/Atom, JSONL, folders; `-` for stdin.
 
     Re-ingesting content already stored adds nothing, and near-duplicates (syndicated copies) are
-    linked to the first copy so that their quotes count once. Each article is written in one
+    linked to the first copy so that their quotes count once; a new version of a stored article (the
+    same URL or the same file again, with much of its text) supersedes it. Each article is written in one
     transaction: stopped with Ctrl-C or killed, running the same command again continues. A source
     is passed over only when it holds the content handled before: a file rewritten since, or the
     next article piped to `-`, is analyzed and stored. One skipped before is reported again.

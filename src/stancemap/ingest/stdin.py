@@ -6,12 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import InputError, Skip
+from ..model import STDIN as SOURCE
 from ..model import Document
 from .files import MAX_DOCUMENT_BYTES, decode
 from .sniff import SNIFF_BYTES, sniff
 from .streams import open_stream, read_limited
-
-SOURCE = "-"
 
 
 def read_stdin(path: Path = Path(SOURCE), *, limit: int = MAX_DOCUMENT_BYTES) -> Iterator[Document | Skip]:

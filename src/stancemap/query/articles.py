@@ -23,9 +23,9 @@ def articles(store: Store, *, limit: int | None = None) -> list[dict]:
 
 
 def totals(store: Store) -> dict[str, int]:
-    """How many articles, near-duplicates, actors, quotes and stances the store holds; a
-    near-duplicate's quotes and stances are its canonical article's, so they count once (as
-    ``quotes`` and ``stances`` read them)."""
+    """How many articles, linked articles (``duplicates``: near-duplicates, copies and old versions),
+    actors, quotes and stances the store holds; a linked article's quotes and stances are its canonical
+    article's, so they count once (as ``quotes`` and ``stances`` read them)."""
     db = store.connection
     articles_, duplicates = db.execute("SELECT count(*), count(canonical_id) FROM articles").fetchone()
     (actors_,) = db.execute("SELECT count(*) FROM actors").fetchone()

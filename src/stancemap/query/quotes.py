@@ -37,7 +37,7 @@ def quotes(
 ) -> list[QuoteRow]:
     """Quotes in date order. ``speaker`` matches a canonical name or any alias, case-insensitively
     ("Scholz", "Mr Scholz", "the Prime Minister")."""
-    # Quotes of a near-duplicate article are its canonical's quotes: count them once.
+    # Quotes of a linked article (a near-duplicate, an old version) are its canonical's: count them once.
     where = Where("a.canonical_id IS NULL").actor(speaker, "q.speaker_name").dates(since, until)
     if kind:
         where.add("q.kind = ?", kind)

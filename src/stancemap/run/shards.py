@@ -125,11 +125,14 @@ def read_shard(path: str | Path) -> Iterator[Result]:
 
 
 def shard_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Shard files given directly or found in folders, in name (that is, input) order."""
+    """Shard files given directly or found in folders, in the order they were written (then by name,
+    that is input order): a later run's shard holds later versions of its sources, which must be
+    stored after the versions they supersede (see ``writer.Writer``)."""
     found = []
     for path in map(Path, paths):
         if path.is_dir():
-            found.extend(sorted(p for p in path.glob(f"*{SUFFIX}") if not p.name.startswith(".")))
+            shards = [p for p in path.glob(f"*{SUFFIX}") if not p.name.startswith(".")]
+            found.extend(sorted(shards, key=lambda p: (p.stat().st_mtime_ns, p.name)))
         else:
             found.append(path)
     return found

@@ -13,9 +13,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..analyze import is_english
-from ..clean.dedup import url_key
+from ..clean.dedup import similarity, url_key
 from ..errors import SKIP_FAILED, SKIP_MISSING, SKIP_REASONS, Skip
+from ..model import is_stdin
 from .stage import Result
+
+# How much text (estimated Jaccard similarity of 5-word shingles) a page fetched again, or a source read
+# again, must share with what was stored to be a new version of that article rather than another one
+# (near-duplicates from elsewhere need ``dedup.THRESHOLD``, 0.8). A text dump of a page, with its
+# menus and footers, shares 0.3-0.8 with the page's body; two stories on one section page share ~0.
+VERSION_SIMILARITY = 0.25
 
 # Skips worth trying again on the next run (a bug fixed, a file that appears): not recorded as done.
 RETRY_CODES = {SKIP_FAILED, SKIP_MISSING}
@@ -26,8 +33,7 @@ class IngestReport:
     stored: int = 0
     duplicates: int = 0  # same content as a stored article: nothing added
     near_duplicates: int = 0  # stored, linked to a canonical article; their quotes are not counted again
-    same_url: int = 0  # of those, linked because an earlier article has the same URL
-    new_versions: int = 0  # stored as the new version of an article of the same source (it links to them)
+    new_versions: int = 0  # stored as the new version of an article (same page, or same source): it counts
     resumed: int = 0  # sources an earlier run already stored (or found stored) with the same content
     skipped_before: Counter = field(default_factory=Counter)  # sources an earlier run skipped, by code
     quotes: int = 0  # in stored articles that are not near-duplicates
@@ -49,8 +55,6 @@ class IngestReport:
         parts = [f"{self.stored} stored", f"{self.quotes} quotes"]
         if self.near_duplicates:
             parts.append(f"{self.near_duplicates} near-duplicates linked")
-            if self.same_url:
-                parts[-1] += f" ({self.same_url} by URL)"
         if self.new_versions:
             plural = "s" if self.new_versions != 1 else ""
             parts.append(
@@ -131,23 +135,17 @@ class Writer:
         if self.store.has_article(item.id):
             self.store.write_article(item, content_hash=result.content_hash)  # records a duplicate
             report.duplicates += 1
+            # A source back to content it held before (v1, v2, then v1 again): that version is current again.
+            newer = self.store.canonical_of(item.id)
+            if newer and not is_stdin(item.source) and self.store.source_of(newer) == item.source:
+                self.store.make_canonical(item.id)
             return
         key = url_key(item.url)
-        same_url = self.urls.get(key) if key else None
-        near = self.index.add(item.id, result.signature) if result.signature else None
-        # A near-duplicate of a page linked by its URL is a copy of that page's canonical article (which
-        # a newer version may have superseded since).
-        found = same_url or near
-        canonical = found and (self.store.canonical_of(found) or found)
-        # The same source again with new content (a file rewritten, a page updated) is a new version of
-        # its article: it becomes the canonical one, so its quotes count and the old version's do not.
-        supersedes = (
-            canonical
-            if canonical and item.source != "-" and self.store.source_of(canonical) == item.source
-            else None
-        )
-        if supersedes:
-            canonical = None
+        copy_of = self._canonical(self.index.add(item.id, result.signature) if result.signature else None)
+        # A new version of a stored article supersedes it (its quotes count, the old version's do not);
+        # nearly the same content from elsewhere is a copy (syndication) of the article stored first.
+        supersedes = self._previous_version(item, key, result.signature)
+        canonical = None if supersedes else copy_of
         self.store.write_article(
             item,
             canonical_id=canonical,
@@ -156,16 +154,34 @@ class Writer:
             supersedes=supersedes,
         )
         if key:
-            self.urls.setdefault(key, canonical or item.id)
+            self.urls.setdefault(key, item.id)
         report.stored += 1
         if canonical:
             report.near_duplicates += 1
-            report.same_url += bool(same_url)
         else:
             report.quotes += len(item.quotes)
             report.new_versions += bool(supersedes)
         if not is_english(item):
             report.languages[item.language] += 1
+
+    def _previous_version(self, item, key: str | None, sig: bytes | None) -> str | None:
+        """The stored article ``item`` is a new version of: the one at the same page (URL), else the
+        last one read from the same source (a file rewritten, a feed entry updated; never stdin), when
+        they share enough text (``VERSION_SIMILARITY``): a section page or a reused file name that now
+        holds another story is another article."""
+        if not sig:
+            return None
+        last = None if is_stdin(item.source) else self.store.last_article_of(item.source)
+        for found in (self.urls.get(key) if key else None, last):
+            found = self._canonical(found)
+            stored = self.store.signature_of(found) if found else None
+            if stored and similarity(sig, stored) >= VERSION_SIMILARITY:
+                return found
+        return None
+
+    def _canonical(self, article_id: str | None) -> str | None:
+        """The article that counts for ``article_id``: itself, or the one it is a copy or old version of."""
+        return article_id and (self.store.canonical_of(article_id) or article_id)
 
     def skip(self, skip: Skip, *, content_hash: str | None = None) -> None:
         self.report.skipped[skip.code] += 1

@@ -20,6 +20,8 @@ CREATE TABLE IF NOT EXISTS articles (
     ingested_at TEXT NOT NULL DEFAULT (datetime('now'))
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+-- A source read again is compared with the article last stored from it (a new version of it?).
+CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
 
 -- Every input handled, by source and content, so that an interrupted run resumes where it stopped
 -- while a source that now holds other content (a file rewritten, the next article piped to `-`) is

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import Skip, StoreError
-from ..model import Article
+from ..model import Article, is_stdin
 
 DEFAULT_DB = "stancemap.db"
 # 2: sources keyed by (source, content_hash), was by source alone.
@@ -80,7 +80,19 @@ class Store:
         row = self.connection.execute(sql + " ORDER BY status = 'skipped' LIMIT 1", params).fetchone()
         if row is None:
             return None
-        return Skip(source, row[1], row[2]) if row[0] == "skipped" else row[0]
+        if row[0] == "skipped":
+            return Skip(source, row[1], row[2])
+        if content_hash is not None and not is_stdin(source) and self._replaced(source, content_hash):
+            return None  # back to content it held before (v1, v2, v1): analyzed again, to be current again
+        return row[0]
+
+    def _replaced(self, source: str, content_hash: str) -> bool:
+        """Whether ``source`` was last handled with other content than ``content_hash``."""
+        latest = self.connection.execute(
+            "SELECT content_hash FROM sources WHERE source = ? AND status != 'skipped' ORDER BY rowid DESC LIMIT 1",
+            (source,),
+        ).fetchone()
+        return latest is not None and latest[0] != content_hash
 
     def record_skip(self, source: str, code: str, reason: str, *, content_hash: str | None = None) -> None:
         """Record ``source`` (with the hash of its raw content, when it had some) as skipped."""
@@ -140,10 +152,7 @@ class Store:
                 ),
             )
             if supersedes:
-                db.execute(
-                    "UPDATE articles SET canonical_id = ? WHERE id = ? OR canonical_id = ?",
-                    (article.id, supersedes, supersedes),
-                )
+                self._supersede(article.id, supersedes)
             local_to_global = {}
             for actor in article.actors:
                 actor_id = self._actor_id(actor.name, actor.kind, actor.role, actor.affiliation)
@@ -312,6 +321,33 @@ class Store:
         )
         for row in cursor:
             yield row[0], row[1], row[2]
+
+    def make_canonical(self, article_id: str) -> None:
+        """``article_id``, now a copy or an old version, becomes the article that counts again: the one
+        it was linked to and that one's copies link to it (a file rewritten back to what it held)."""
+        current = self.canonical_of(article_id)
+        if current:
+            with self.connection:
+                self._supersede(article_id, current)
+                self.connection.execute("UPDATE articles SET canonical_id = NULL WHERE id = ?", (article_id,))
+
+    def _supersede(self, new_id: str, old_id: str) -> None:
+        """Link ``old_id`` and its copies to ``new_id`` (inside the caller's transaction)."""
+        self.connection.execute(
+            "UPDATE articles SET canonical_id = ? WHERE id = ? OR canonical_id = ?", (new_id, old_id, old_id)
+        )
+
+    def last_article_of(self, source: str) -> str | None:
+        """The article last stored from ``source``, or None."""
+        row = self.connection.execute(
+            "SELECT id FROM articles WHERE source = ? ORDER BY rowid DESC LIMIT 1", (source,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def signature_of(self, article_id: str) -> bytes | None:
+        """The MinHash signature stored with ``article_id``, or None."""
+        row = self.connection.execute("SELECT signature FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
 
     def source_of(self, article_id: str) -> str | None:
         """The source ``article_id`` was read from, or None."""
