@@ -298,8 +298,20 @@ def test_actors_first_name_labelled_apart_joins_the_surname(nlp):
         # The role ends where the body it serves is named.
         (
             "Jane Smith, director for games at tech giant Microsoft, said the launch went well.",
-            "Director",
+            "Director For Games",
             "Microsoft",
+        ),
+        # "of" a body the recogniser names ends the role too; a portfolio after "for" is part of it.
+        ("Secretary General of NATO Mark Rutte said allies must spend more.", "Secretary General", "NATO"),
+        (
+            "Paul Johnson, director of the Institute for Fiscal Studies, said the figures were worrying.",
+            "Director",
+            "Institute for Fiscal Studies",
+        ),
+        (
+            "Hilary Benn, the Secretary of State for Northern Ireland, said the talks would resume.",
+            "Secretary of State For Northern Ireland",
+            None,
         ),
         # A phrase that names no body or place stays in the role.
         (
@@ -312,3 +324,21 @@ def test_actors_first_name_labelled_apart_joins_the_surname(nlp):
 def test_actors_title_gives_role_and_whole_affiliation(nlp, text, role, affiliation):
     (person,) = [a for a in nlp(text)._.actors if a.kind == "person"]
     assert (person.role, person.affiliation) == (role, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Sadiq Khan said the Ulez expansion would go ahead.", "Sadiq Khan"),  # "Sadiq" in no entity
+        ("Ursula von der Leyen said the EU would respond.", "Ursula von der Leyen"),  # "Leyen" a place
+    ],
+)
+def test_actors_parts_of_a_name_labelled_apart_are_one_person(nlp, text, person):
+    doc = nlp(text)
+    assert _people(nlp, text) == [person]
+    assert doc._.quotes[0].speaker.name == person
+
+
+def test_actors_title_before_an_institution_makes_no_person(nlp):
+    text = "A spokesman for Queen Elizabeth Hospital said the ward was full."
+    assert _people(nlp, text) == []

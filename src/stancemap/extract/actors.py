@@ -19,9 +19,11 @@ from .lexicon import (
     CUE_FORMS,
     DEMONYMS,
     HONORIFICS,
+    INSTITUTION_WORDS,
     KINSHIP,
     METONYM_SEATS,
     POST_NOMINALS,
+    RANK_WORDS,
     ROLE_WORDS,
     ROLES,
     TITLE_GENDER,
@@ -137,31 +139,63 @@ def _candidates(doc: Doc):
 
 
 def _join_first_names(doc: Doc) -> list[Span]:
-    """The entities, with a first name that the recogniser labelled apart joined to the person after
-    it ("Sadiq" read as a place before "Khan"): one capitalised word, no known place or title, that
-    the parser attaches to the person's name."""
+    """The entities, with the parts of a person's name that the recogniser labelled apart joined to it:
+    a first name before a bare surname ("Sadiq" read as a place, or as nothing, before "Khan"), and the
+    surname after a name that ends in a particle ("Ursula von der" + "Leyen", read as a place)."""
     out: list[Span] = []
     for ent in doc.ents:
-        first = out[-1] if out else None
-        if (
-            first is not None
-            and ent.label_ == "PERSON"
-            and len(ent) == 1  # a bare surname: a full name ("Democrat Hillary Clinton") needs no more
-            and first.label_ not in {"PERSON", "NORP"}
-            and first.end == ent.start
-            and len(first) == 1
-            and first[0].dep_ == "compound"
-            and ent.start <= first[0].head.i < ent.end
-            and first.text[:1].isupper()
-            and _name_word(first.text)
-            and first[0].lower_ not in CANONICAL_PLACES
-            and first[0].lower_ not in DEMONYMS
-            and first[0].lower_ not in ROLE_WORDS
+        last = out[-1] if out else None
+        if last is not None and _particle_end(last) and last.end == ent.start and _surname_word(ent):
+            out[-1] = Span(doc, last.start, ent.end, label="PERSON")
+        elif (
+            ent.label_ == "PERSON"
+            and len(ent) == 1
+            and ent.start > 0
+            and _first_name_of(doc[ent.start - 1], ent)
         ):
-            out[-1] = Span(doc, first.start, ent.end, label="PERSON")
+            # Only before a bare surname: a full name ("Democrat Hillary Clinton") needs no more.
+            if last is not None and last.start == ent.start - 1:
+                out.pop()  # the first name's own entity ("Sadiq" as a place)
+            out.append(Span(doc, ent.start - 1, ent.end, label="PERSON"))
         else:
             out.append(ent)
     return out
+
+
+# Particles inside surnames ("Ursula von der Leyen", "Ludwig van Beethoven", "Ahmed bin Salman").
+_PARTICLES = set(
+    ["von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "le", "la", "bin", "ibn", "al"]
+)
+
+
+def _particle_end(ent: Span) -> bool:
+    """A person's name cut short after a particle ("Ursula von der")."""
+    return ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in _PARTICLES
+
+
+def _surname_word(ent: Span) -> bool:
+    """One capitalised word that the recogniser did not call a person ("Leyen" read as a place)."""
+    return len(ent) == 1 and ent.label_ != "PERSON" and ent[0].tag_ == "NNP" and _name_word(ent.text)
+
+
+def _first_name_of(word: Token, surname: Span) -> bool:
+    """Whether ``word``, just before a one-word person, is its first name that the recogniser left out
+    or labelled apart (as a place, say): one capitalised word the parser attaches to the name, and no
+    party, title, rank ("Admiral Harris"), place or people."""
+    return (
+        word.ent_type_ in {"", "GPE", "LOC", "FAC"}
+        and word.ent_iob_ != "I"  # no word of a longer entity ("Bank of England")
+        and word.tag_ == "NNP"
+        and word.dep_ == "compound"
+        and surname.start <= word.head.i < surname.end
+        and word.text[:1].isupper()
+        and _name_word(word.text)
+        and word.lower_ not in CANONICAL_PLACES
+        and word.lower_ not in DEMONYMS
+        and word.lower_ not in ROLE_WORDS
+        and word.lower_ not in HONORIFICS
+        and word.lower_ not in RANK_WORDS
+    )
 
 
 def _strip_possessive(doc: Doc, start: int, end: int) -> int:
@@ -251,6 +285,8 @@ def _titled(doc: Doc, start: int, end: int) -> bool:
         or not all(t.text[:1].isupper() and _name_word(t.text) for t in doc[start:end])
     ):
         return False
+    if doc[end - 1].lower_ in INSTITUTION_WORDS:
+        return False  # "President Street", "Queen Elizabeth Hospital"
     before = doc[start - 1]
     return before.lower_ in HONORIFICS or before.lower_ in _PERSON_TITLES and before.text[:1].isupper()
 
@@ -576,7 +612,7 @@ def _split_title(tokens: list[Token]) -> tuple[str | None, str | None]:
     # The role ends where a phrase of where or whom for begins, when that phrase names the body or the
     # place ("director for games at Microsoft", "senator from Texas"): that is the affiliation. Without
     # one the phrase is part of the role ("Senior Vice President For Sustainability").
-    cut = next((i for i, t in enumerate(rest) if i and t.lower_ in _ROLE_ENDS and not t.ent_type_), len(rest))
+    cut = next((i for i, t in enumerate(rest) if i and _role_ends(rest, i)), len(rest))
     named = next((t for t in rest[cut:] if t.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}), None)
     if named is not None:
         affiliation = affiliation or _affiliation(named)
@@ -587,7 +623,28 @@ def _split_title(tokens: list[Token]) -> tuple[str | None, str | None]:
     return _title_case(words), affiliation
 
 
-_ROLE_ENDS = {"for", "at", "with", "in", "on", "from", ","}
+_ROLE_ENDS = {"at", "with", "in", "on", "from", ","}
+
+
+def _role_ends(words: list[Token], i: int) -> bool:
+    """Whether the role in ``words`` ends before word ``i``: a phrase of where or whom for ("at
+    Microsoft", "from Texas"), or "of" a body the recogniser names ("Secretary General of NATO"). Not
+    "for": a portfolio is part of the role ("Secretary of State for Northern Ireland")."""
+    word = words[i]
+    if word.ent_type_:
+        return False
+    if word.lower_ == "of":
+        after = (
+            words[i + 2]
+            if i + 2 < len(words) and words[i + 1].lower_ == "the"
+            else words[i + 1]
+            if i + 1 < len(words)
+            else None
+        )
+        # The body's first word, or the word after its "the" ("director of the Institute for …").
+        starts = after is not None and (after.ent_iob_ == "B" or after.doc[after.i - 1].lower_ == "the")
+        return starts and after.ent_type_ in {"ORG", "GPE"} and after.lower_ not in ROLE_WORDS  # "of State"
+    return word.lower_ in _ROLE_ENDS
 
 
 def _affiliation(token: Token) -> str:

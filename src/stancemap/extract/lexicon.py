@@ -354,6 +354,20 @@ activist activists spokesman spokeswoman spokesperson aide aides lawmaker lawmak
 worker workers student students parent parents veteran veterans leader leaders group groups"""
 PEOPLE_NOUNS = frozenset(_PEOPLE_WORDS.split())
 # Verbs whose object is the addressee, not the content ("told reporters", "urged Trump to ...").
+# Ranks and titles before a surname that are not in ROLE_WORDS ("Admiral Harris", "Sgt. Smith").
+_RANK_WORDS = """admiral colonel col. captain capt. commander cmdr. lieutenant lt. major maj. sergeant sgt. corporal
+    cpl. private officer detective det. inspector constable superintendent marshal chief coach father
+    bishop archbishop cardinal rabbi imam sheikh reverend pastor sister brother saint st. uncle aunt"""
+RANK_WORDS = frozenset(_RANK_WORDS.split())
+
+# Last words of the names of places and bodies, which a title before them does not make a person
+# ("President Street", "Queen Elizabeth Hospital", "King's College").
+_INSTITUTION_WORDS = """street road avenue lane square place way drive bridge park station airport port hall house
+    centre center hospital clinic university college school academy institute museum library gallery
+    theatre stadium church cathedral chapel mosque temple foundation trust council party company bank
+    group court prison barracks hotel"""
+INSTITUTION_WORDS = frozenset(_INSTITUTION_WORDS.split())
+
 ADDRESSEE_CUES = {"tell", "urge", "ask", "warn", "call", "accuse", "promise"}
 
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
