@@ -316,3 +316,22 @@ def test_watchlist_unknown_key_is_an_error_not_a_silent_drop():
     data = {"issue": [{"name": "A", "proposition": "A is good.", "keywords": ["a"], "againts": ["not a"]}]}
     with pytest.raises(WatchlistError, match="unknown key.*againts"):
         parse_watchlist(data)
+
+
+def test_watchlist_misspelt_table_or_no_issues_is_an_error(tmp_path):
+    from click.testing import CliRunner
+
+    from stancemap.cli import cli
+
+    misspelt = tmp_path / "w.toml"
+    misspelt.write_text(
+        '[[isue]]\nname = "A"\nproposition = "A is good."\nkeywords = ["a"]\n', encoding="utf-8"
+    )
+    with pytest.raises(WatchlistError, match="unknown key.*isue"):
+        load_watchlist(misspelt)
+    empty = tmp_path / "e.toml"
+    empty.write_text("# nothing yet\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["analyze", str(ROOT / "examples" / "starmer-backstop.txt"), "--watchlist", str(empty)]
+    )
+    assert result.exit_code == 2 and "has no issues" in result.stderr

@@ -125,6 +125,11 @@ _ISSUE_KEYS = {"name", "proposition", "keywords", "against"}
 
 
 def parse_watchlist(data, where: str = "watchlist") -> list[Issue]:
+    if isinstance(data, dict) and (unknown := sorted(set(data) - {"issue", "issues"})):
+        # A misspelt table ("[[isue]]") would otherwise drop its issues without a word.
+        raise WatchlistError(
+            f"{where}: unknown key(s) {', '.join(unknown)} (issues go in [[issue]] or issues:)"
+        )
     entries = data.get("issue", data.get("issues", [])) if isinstance(data, dict) else data
     if not isinstance(entries, list):
         raise WatchlistError(f"{where}: expected a list of issues ([[issue]] in TOML, issues: in YAML)")
