@@ -169,7 +169,7 @@ def test_read_accepts_a_date_range(empty_store):
 
 
 @pytest.mark.parametrize("command", ["quotes", "actors", "figures", "events"])
-def test_read_says_when_nothing_matches(empty_store, command):
+def test_cli_read_says_when_nothing_matches(empty_store, command):
     result = CliRunner().invoke(cli, [command, "--db", empty_store])
     assert result.exit_code == 0, result.output
     assert result.stdout == ""  # no empty table

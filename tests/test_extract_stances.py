@@ -312,13 +312,13 @@ def test_issues_proposals_are_not_filler_words():
     assert [p.name for p in propose_issues(statements)] == ["four-day week"]
 
 
-def test_watchlist_unknown_key_is_an_error_not_a_silent_drop():
+def test_issues_watchlist_unknown_key_is_an_error_not_a_silent_drop():
     data = {"issue": [{"name": "A", "proposition": "A is good.", "keywords": ["a"], "againts": ["not a"]}]}
     with pytest.raises(WatchlistError, match="unknown key.*againts"):
         parse_watchlist(data)
 
 
-def test_watchlist_misspelt_table_or_no_issues_is_an_error(tmp_path):
+def test_issues_watchlist_misspelt_table_or_no_issues_is_an_error(tmp_path):
     from click.testing import CliRunner
 
     from stancemap.cli import cli

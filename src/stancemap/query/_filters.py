@@ -29,6 +29,11 @@ def _like(column: str) -> str:
     return f"{column} LIKE ? ESCAPE '\\'"
 
 
+def _any_like(columns) -> str:
+    """Any of ``columns`` LIKE its pattern (see ``_like``)."""
+    return " OR ".join(_like(column) for column in columns)
+
+
 def _contains(text: str) -> str:
     """A LIKE pattern of ``text`` anywhere in a value, taken literally: its ``%``, ``_`` and backslashes
     escaped, so that "%" finds a percent sign rather than everything."""
@@ -51,20 +56,15 @@ class Where:
     def contains(self, text: str | None, *columns: str) -> Where:
         """Any of ``columns`` holds ``text`` (case-insensitively for ASCII, and literally: see ``_contains``)."""
         if text:
-            columns_sql = " OR ".join(_like(column) for column in columns)
-            self.add(f"({columns_sql})", *[_contains(text)] * len(columns))
+            self.add(f"({_any_like(columns)})", *[_contains(text)] * len(columns))
         return self
 
     def actor(self, name: str | None, *also: str) -> Where:
         """Part of an actor's canonical name, of any alias it had in an article, or of the ``also``
         columns (the name as the article gave it when no canonical actor was linked)."""
         if name:
-            columns = " OR ".join(_like(column) for column in ("ac.name", *also))
-            self.add(
-                f"({columns} OR EXISTS (SELECT 1 FROM article_actors aa WHERE aa.actor_id = ac.id"
-                f" AND {_like('aa.aliases')}))",
-                *[_contains(name)] * (len(also) + 2),
-            )
+            aliases = f"EXISTS (SELECT 1 FROM article_actors aa WHERE aa.actor_id = ac.id AND {_like('aa.aliases')})"
+            self.add(f"({_any_like(('ac.name', *also))} OR {aliases})", *[_contains(name)] * (len(also) + 2))
         return self
 
     def dates(self, since: str | None, until: str | None) -> Where:
