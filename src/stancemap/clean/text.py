@@ -105,9 +105,9 @@ def clean_text(document: Document, weights: dict | None = None) -> Cleaned:
     lines = [text[s:e] for s, e in spans]
     start = paragraphs[0][0] if paragraphs else len(text)
     body = next((i for i, (s, _e) in enumerate(spans) if s >= start), len(spans))
-    # As for HTML, what the page shows wins over the container's hint (a JSONL "date", a crawl date),
-    # which ``clean`` falls back on.
-    published = published or near_body_date(lines, body, document.url)
+    # What the page shows wins; then the date its container states (a JSONL "date", a feed entry's, a
+    # WARC record's), which a date guessed from the URL's path must not override.
+    published = published or near_body_date(lines, body, document.url, document.published)
     return Cleaned(
         text=text, paragraphs=paragraphs, published=published, title=title, author=byline(lines, body)
     )
