@@ -222,6 +222,28 @@ def test_clean_text_byline_above_the_body_is_the_author(line, author):
     assert clean(Document(source="a", content=f"{HEADLINE}{line}\n\n{BODY}")).author == author
 
 
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By José Álvarez", "José Álvarez"),
+        ("By Zoë Ball | March 4, 2025", "Zoë Ball"),
+        ("By Łukasz Nowak and Ana Swanson", "Łukasz Nowak and Ana Swanson"),
+        ("By Dr. Sarah Jones", "Sarah Jones"),
+        ("By Prof. Alan Smith, Reuters", "Alan Smith"),
+    ],
+)
+def test_clean_text_byline_names_in_any_latin_script_without_titles(line, author):
+    assert clean(Document(source="a", content=f"{HEADLINE}{line}\n\n{BODY}")).author == author
+
+
+@pytest.mark.parametrize("when", ["Christmas Day", "New Year's Eve", "March"])
+def test_clean_text_byline_of_a_time_is_no_author(when):
+    assert clean(Document(source="a", content=f"{HEADLINE}By {when}\n\n{BODY}")).author is None
+    # A name may start as a month or a season does.
+    named = clean(Document(source="a", content=f"{HEADLINE}By {when.split()[0]} Smith\n\n{BODY}"))
+    assert named.author == f"{when.split()[0]} Smith"
+
+
 def test_clean_text_byline_is_a_line_not_a_sentence():
     assert clean(Document(source="a", content=f"{HEADLINE}By Jane Doe\n\n{BODY}")).author == "Jane Doe"
     sentence = f"{HEADLINE}\nBy Christmas, the shops were empty.\n\n{BODY}"
