@@ -102,6 +102,77 @@ def test_clean_dates_dates_of_events_and_page_furniture_are_not_read(text):
     assert clean(Document(source="a", content=text, url=url)).published == "2025-03-03"
 
 
+URL = "https://www.example.com/2025/03/03/peace-talks/"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{HEADLINE}\nOn March 4, 2019, she died at home.\n\n{BODY}",
+        f"On March 4, 2019, she died at home.\n\n{BODY}",
+        f"{HEADLINE}\nThe vote came on March 4, 2019.\n\n{BODY}",
+        f"{HEADLINE}\nVoters go to the polls on May 7, 2026\n\n{BODY}",
+    ],
+    ids=["died", "died-first-line", "vote", "polls"],
+)
+def test_clean_dates_sentence_dates_give_way_to_the_url_and_container_dates(text):
+    assert clean(Document(source="a", content=text, url=URL)).published == "2025-03-03"
+    assert (
+        clean(Document(source="a", content=text, url=URL, published="2025-03-02")).published == "2025-03-02"
+    )
+    assert clean(Document(source="a", content=text)).published is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Walkout set for June 12, 2025",
+        "Deadline: 4 March 2026",
+        "Event date: 4 March 2026",
+        "Year ended 31 March 2024",
+        "Next meeting: 4 March 2026",
+        "Related: Peace talks resume, 1 March 2025",
+    ],
+)
+def test_clean_dates_lines_labelled_with_other_dates_give_no_date(line):
+    assert (
+        clean(Document(source="a", content=f"{HEADLINE}{line}\n\n{BODY}", url=URL)).published == "2025-03-03"
+    )
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "By Jane Doe, 4 March 2025\nRelated: Peace talks, 1 March 2025",
+        "4 March 2025\nRelated: Peace talks, 1 March 2025",
+        "Related: Peace talks, 1 March 2025\n4 March 2025",
+        "4 March 2025\nNext meeting: 1 April 2025",
+    ],
+)
+def test_clean_dates_date_line_wins_over_labelled_dates_beside_it(lines):
+    assert (
+        clean(Document(source="a", content=f"{HEADLINE}{lines}\n\n{BODY}", url=URL)).published == "2025-03-04"
+    )
+
+
+def test_clean_dates_container_date_comes_before_the_url_date(tmp_path):
+    """A date line on the page, else the container's date, else the URL's, else an "updated" line."""
+    url = "https://www.example.com/2019/11/19/politics/peace-talks.html"
+    assert (
+        clean(Document(source="a", content=BODY, url=url, published="2019-11-25")).published == "2019-11-25"
+    )
+    updated = f"{HEADLINE}Updated Nov 21, 2019, 10:28am EST\n\n{BODY}"
+    assert clean(Document(source="a", content=updated, published="2019-11-25")).published == "2019-11-25"
+    rows = [
+        {"id": "a", "url": url, "text": BODY, "date": "2019-11-20"},
+        {"id": "b", "url": url, "text": BODY, "published": "21 November 2019"},
+        {"id": "c", "url": url, "text": BODY},
+    ]
+    (tmp_path / "pages.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows))
+    documents = iter_documents([str(tmp_path / "pages.jsonl")])
+    assert [clean(d).published for d in documents] == ["2019-11-20", "2019-11-21", "2019-11-19"]
+
+
 def test_clean_dates_url_dates_plain_text_the_page_does_not():
     url = "https://www.example.com/2019/11/19/politics/peace-talks.html"
     assert clean(Document(source="a", content=BODY, url=url)).published == "2019-11-19"
@@ -149,6 +220,28 @@ def test_clean_dates_jsonl_text_pages_get_a_date(tmp_path):
 )
 def test_clean_text_byline_above_the_body_is_the_author(line, author):
     assert clean(Document(source="a", content=f"{HEADLINE}{line}\n\n{BODY}")).author == author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By José Álvarez", "José Álvarez"),
+        ("By Zoë Ball | March 4, 2025", "Zoë Ball"),
+        ("By Łukasz Nowak and Ana Swanson", "Łukasz Nowak and Ana Swanson"),
+        ("By Dr. Sarah Jones", "Sarah Jones"),
+        ("By Prof. Alan Smith, Reuters", "Alan Smith"),
+    ],
+)
+def test_clean_text_byline_names_in_any_latin_script_without_titles(line, author):
+    assert clean(Document(source="a", content=f"{HEADLINE}{line}\n\n{BODY}")).author == author
+
+
+@pytest.mark.parametrize("when", ["Christmas Day", "New Year's Eve", "March"])
+def test_clean_text_byline_of_a_time_is_no_author(when):
+    assert clean(Document(source="a", content=f"{HEADLINE}By {when}\n\n{BODY}")).author is None
+    # A name may start as a month or a season does.
+    named = clean(Document(source="a", content=f"{HEADLINE}By {when.split()[0]} Smith\n\n{BODY}"))
+    assert named.author == f"{when.split()[0]} Smith"
 
 
 def test_clean_text_byline_is_a_line_not_a_sentence():

@@ -85,6 +85,21 @@ def test_cli_empty_folder_is_named_when_no_file_could_be_processed(tmp_path, com
     assert not list(tmp_path.glob("s.db*"))  # ingest leaves no empty store
 
 
+@pytest.mark.parametrize("command", ["analyze", "ingest"])
+def test_cli_bad_input_folder_without_news_file_is_named_as_one(tmp_path, command):
+    folder = tmp_path / "config"
+    folder.mkdir()
+    (folder / "watchlist.toml").write_bytes(WATCHLIST.read_bytes())
+    (folder / "quotes.csv").write_text("speaker,quote\nScholz,premature\n")
+    (folder / "README.md").write_text("Read me first.\n")
+    extra = {"ingest": ["--db", str(tmp_path / "s.db"), "--no-progress"]}
+    result = CliRunner().invoke(cli, [command, str(folder), *extra.get(command, [])])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines()[-1] == (
+        f"error: no file could be processed in {folder} (a folder with no news file to read)"
+    )
+
+
 def test_ingest_of_bad_files_keeps_stored_articles(tmp_path, example_path):
     db = tmp_path / "s.db"
     runner = CliRunner()

@@ -124,3 +124,23 @@ def test_ingest_feeds_entry_author_reaches_the_article(tmp_path):
     first, second, _ = read_feed(tmp_path / "news.rss")
     assert (first.author, second.author) == ("Jane Doe", "Sam Lee")
     assert clean(second).author == "Sam Lee"  # a hint, used when the content names no author
+
+
+def test_ingest_feeds_author_is_a_name_never_an_email_address(tmp_path):
+    feed = RSS.replace(b"<guid>a-1</guid>", b"<guid>a-1</guid><author>jane@example.org</author>")
+    feed = feed.replace(
+        b"<title>Summary only</title>", b"<title>Summary only</title><author>(Sam Lee)</author>"
+    )
+    (tmp_path / "news.rss").write_bytes(feed)
+    first, second, _ = read_feed(tmp_path / "news.rss")
+    assert (first.author, second.author) == (None, "Sam Lee")
+    atom = ATOM.replace(
+        b"<title>First</title>",
+        b"<title>First</title><author><name>jane@example.org (Jane Doe)</name></author>",
+    )
+    atom = atom.replace(
+        b"<title>Second</title>", b"<title>Second</title><author><email>sam@example.org</email></author>"
+    )
+    (tmp_path / "news.atom").write_bytes(atom)
+    first, second = read_feed(tmp_path / "news.atom")
+    assert (first.author, second.author) == ("Jane Doe", None)

@@ -86,11 +86,53 @@ def test_files_folder_reads_only_news_input_and_reports_the_rest(tmp_path):
     assert {s.code for s in skips.values()} == {SKIP_UNSUPPORTED}
     assert "a .toml file is not read from a folder" in skips["watchlist.toml"].reason
     assert "name it on its own" in skips["watchlist.toml"].reason
-    assert "a file without a suffix" in skips["README"].reason
+    assert "a README file is not read" in skips["README"].reason
     assert "not an RSS/Atom feed" in skips["sitemap.xml"].reason
     # Named on its own, a file is read by its content, as before.
     (named,) = iter_documents([str(tmp_path / "watchlist.toml")])
     assert isinstance(named, Document) and named.content == other["watchlist.toml"]
+
+
+def test_ingest_files_folder_reads_markdown_and_text_without_a_suffix(tmp_path):
+    """Scraper dumps named by id and Markdown are text; a binary file without a suffix and a project's
+    README, LICENSE or CHANGELOG are not news."""
+    for name in ("article-12345", "article-12346.gz", "story.md", "www.example.com_2019_11_19_talks"):
+        data = ARTICLE.encode()
+        (tmp_path / name).write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    (tmp_path / "page-7").write_text(PAGE)
+    (tmp_path / "blob").write_bytes(bytes(range(256)) * 4)
+    for name in ("README.md", "LICENSE", "CHANGELOG.txt"):
+        (tmp_path / name).write_text("Read me first.\n")
+    items = list(iter_documents([str(tmp_path)]))
+    docs = {Path(i.source).name: i.format for i in items if isinstance(i, Document)}
+    skips = {Path(i.source).name: i for i in items if isinstance(i, Skip)}
+    assert docs == {
+        "article-12345": "text",
+        "article-12346.gz": "text",
+        "page-7": "html",
+        "story.md": "text",
+        "www.example.com_2019_11_19_talks": "text",
+    }
+    assert sorted(skips) == ["CHANGELOG.txt", "LICENSE", "README.md", "blob"]
+    assert {s.code for s in skips.values()} == {SKIP_UNSUPPORTED}
+    assert "a file without a suffix that is not text" in skips["blob"].reason
+    assert "a LICENSE file is not read from a folder" in skips["LICENSE"].reason
+
+
+def test_ingest_files_folder_leaves_the_sqlite_store_out_quietly(tmp_path):
+    import sqlite3
+    from contextlib import closing
+
+    (tmp_path / "story.txt").write_text(ARTICLE)
+    with closing(sqlite3.connect(tmp_path / "stancemap.db")) as db:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("CREATE TABLE t (x)")
+        db.execute("INSERT INTO t VALUES (1)")
+        db.commit()
+        (tmp_path / "old.sqlite-journal").write_bytes(b"")
+        assert (tmp_path / "stancemap.db-wal").exists()
+        items = list(iter_documents([str(tmp_path)]))
+    assert [(type(i).__name__, Path(i.source).name) for i in items] == [("Document", "story.txt")]
 
 
 def test_gzip_is_undone_for_single_files(tmp_path):

@@ -116,6 +116,31 @@ LINES_INTO_BODY = 3  # a dateline opening the body, or a date line the cleaner k
 # /2019/11/19/ or /2019-11-19/ as whole path segments; a date inside a slug ("testimony-2019-11-19") is
 # often of the event, so it is not read.
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})([/-])(\d{1,2})\2(\d{1,2})(?=/|$)")
+# A sentence ends in a full stop (not a time's "p.m."), a question or an exclamation mark, or a closing
+# quote; a date line does not.
+_SENTENCE_END = re.compile(r"(?<![ap]\.m)[.!?\"”]\s*$", re.I)
+# A date right after one of these words, with other words before it, is the date of an event in a
+# sentence or a notice: "Voters go to the polls on May 7, 2026", "Walkout set for June 12, 2025", "Year
+# ended 31 March 2024". "Posted on …", "By Jane Doe on …" and a line opening with "On …" are date lines.
+_BEFORE_EVENT = re.compile(
+    r"\b(?:on|by|until|till|before|after|for|from|since|through|ended|ending|due)\W*$", re.I
+)
+_PUBLICATION_LEAD = re.compile(
+    r"^\W*(?:(?:first |last )?(?:published|updated|posted|modified|date)\b|by\b|$)", re.I
+)
+# Segments of a line that holds several things: "By Jane Doe | March 4, 2025 • 2 min read".
+_SEGMENT = re.compile(r"\s[|•·–—]\s|\s-\s")
+# A label before a colon ("Deadline: 4 March 2026", "Next meeting: …", "Related: …, 1 March 2025") dates
+# what it names; only a publication label dates the page. Labels in other languages are left alone.
+_COLON_LABEL = re.compile(r"([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3})\s*:(?!\d)")
+_PUBLICATION_LABEL = re.compile(
+    r"(?:(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?|date|dated|pubdate"
+    r"|publication date|date published|by|written by)",
+    re.I,
+)
+# In the body's first lines only a dateline, a labelled date or a date with nothing else but its time and
+# a byline is read: "Monday November 18, 2019 7:45 am PST by Joe Rossignol", "19 Nov 2019 05:44 GMT".
+_BY_NAME = re.compile(r"\bby\s+(?:[^\W\d_][\w.'’-]*\s*){1,4}", re.I)
 
 
 def _text_date(match: re.Match) -> str | None:
@@ -125,14 +150,33 @@ def _text_date(match: re.Match) -> str | None:
     return _valid(match["y1"] or match["y2"], str(month), match["d1"] or match["d2"])
 
 
-def date_line(line: str) -> tuple[str, str | None] | None:
+def _dates_an_event(line: str, found: re.Match) -> bool:
+    """Whether the date ``found`` in ``line`` is what a sentence or a non-publication label says it is:
+    a line that ends as a sentence does, a date after "on"/"by"/"for"/... with other words before them,
+    or a label such as "Deadline:" before it."""
+    if _SENTENCE_END.search(line):
+        return True
+    segment = _SEGMENT.split(line[: found.start()])[-1]
+    before = _BEFORE_EVENT.search(segment)
+    if before and not _PUBLICATION_LEAD.match(segment[: before.start()]):
+        return True
+    return any(
+        label.group(1).isascii() and not _PUBLICATION_LABEL.fullmatch(label.group(1))
+        for label in _COLON_LABEL.finditer(segment)
+    )
+
+
+def date_line(line: str, *, in_body: bool = False) -> tuple[str, str | None] | None:
     """The date of a line that is a date line ("Published 4 March 2025", "Tue 4 Mar 2025 10.00 GMT",
     "By Jane Doe | March 4, 2025 6:00 pm ET"), and its label: "published" (also "posted"), "updated"
     (also "modified") or None; None when the line is not one.
 
     When a line gives both ("PUBLISHED: ... | UPDATED: ..."), the published date is the one read. A
     dateline opening a paragraph ("LONDON, March 4, 2025 (Reuters) -") counts; one without its year
-    does not, as the year cannot be known.
+    does not, as the year cannot be known. A sentence ("On March 4, 2019, she died at home.", "Voters go
+    to the polls on May 7, 2026") and a label that is not of publication ("Deadline: 4 March 2026",
+    "Walkout set for June 12, 2025") are no date lines. ``in_body``: the line is one of the body's, where
+    only a dateline, a labelled date, or a date with nothing but its time and a byline is one.
     """
     if _CREDIT.match(line):
         return None
@@ -142,12 +186,12 @@ def date_line(line: str) -> tuple[str, str | None] | None:
         day = _text_date(found)
         return (day, None) if day else None
     found = _TEXT_DATE.search(line)
-    if not found or len(line) > 200:
+    if not found or len(line) > 200 or _dates_an_event(line, found):
         return None
     rest = line
-    for pattern in (_TEXT_DATE, _TIME, _ZONE, _WEEKDAY, _LABEL):
+    for pattern in (_TEXT_DATE, _TIME, _ZONE, _WEEKDAY):
         rest = pattern.sub(" ", rest)
-    if len(_WORD.findall(rest)) > DATE_LINE_WORDS:
+    if len(_WORD.findall(_LABEL.sub(" ", rest))) > DATE_LINE_WORDS:
         return None
     label = None
     if published := _PUBLISHED.search(line):
@@ -155,6 +199,9 @@ def date_line(line: str) -> tuple[str, str | None] | None:
         label = "published"
     elif _UPDATED.search(line, 0, found.start()):
         label = "updated"
+    labelled = label or any(_COLON_LABEL.finditer(line, 0, found.start()))
+    if in_body and not labelled and _WORD.search(_LABEL.sub(" ", _BY_NAME.sub(" ", rest))):
+        return None
     day = _text_date(found)
     return (day, label) if day else None
 
@@ -167,17 +214,25 @@ def url_date(url: str | None) -> str | None:
     return _valid(match[1], match[3], match[4]) if match else None
 
 
-def near_body_date(lines: list[str], body: int, url: str | None = None) -> str | None:
-    """The publication date a scraped page shows where its article starts, else the date in its URL.
+def near_body_date(
+    lines: list[str], body: int, url: str | None = None, container: str | None = None
+) -> str | None:
+    """The publication date a scraped page shows where its article starts, else ``container`` (the date
+    its container gives: a JSONL ``date``, a feed entry's, a WARC record's), else the date in its URL,
+    else a date the page marks only as "updated".
 
     ``lines`` are the page's lines and ``body`` the index of the body's first line. The
     ``LINES_BEFORE_BODY`` lines above the body are read closest first, then its first
     ``LINES_INTO_BODY``. Unlabelled date lines with other dates close by are a list of dated links,
-    and not read. A date marked only as "updated" is taken when neither the lines nor the URL give
-    another.
+    and not read (a line labelled with another date, "Related: …, 1 March 2025", is no date line, so it
+    does not make a list of a real date line beside it). A URL's date is a guess from its path, so a
+    date the container states comes first; an "updated" date is not the first publication's, so it
+    comes last.
     """
     start, end = max(0, body - LINES_BEFORE_BODY), min(len(lines), body + LINES_INTO_BODY)
-    found = {i: date_line(lines[i]) for i in range(max(0, start - 3), min(len(lines), end + 3))}
+    found = {
+        i: date_line(lines[i], in_body=i >= body) for i in range(max(0, start - 3), min(len(lines), end + 3))
+    }
 
     def listed(i: int) -> bool:
         day, label = found[i]
@@ -189,4 +244,4 @@ def near_body_date(lines: list[str], body: int, url: str | None = None) -> str |
     dated = [found[i] for i in order if found[i] and not listed(i)]
     published = next((day for day, label in dated if label != "updated"), None)
     updated = next((day for day, label in dated if label == "updated"), None)
-    return published or url_date(url) or updated
+    return published or container or url_date(url) or updated

@@ -16,6 +16,23 @@ from .dates import LINES_BEFORE_BODY, LINES_INTO_BODY, header_date, near_body_da
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _NEWLINE = re.compile(r"\n")
+
+
+def _letters(case) -> str:
+    """A character class of the letters up to U+052F (the Latin, Greek and Cyrillic alphabets) that
+    ``case`` (str.isupper, str.islower) holds: Python's re has no \\p{Lu}."""
+    codes = [c for c in range(0x41, 0x530) if case(chr(c))]
+    runs = [[codes[0], codes[0]]]
+    for code in codes[1:]:
+        if code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "[" + "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in runs) + "]"
+
+
+# Upper- and lower-case letters, for names such as "José Álvarez", "Zoë Ball" and "Łukasz Nowak".
+_UP, _LOW = _letters(str.isupper), _letters(str.islower)
 # "By Jane Doe", "by Regan September 15, 2014", "By Meg James Staff Writer", "By A. Smith and B. Jones | ...":
 # capitalised words after "By", up to one that is no part of a name (a date, a weekday, a role, a label).
 _NOT_NAME = (
@@ -24,15 +41,27 @@ _NOT_NAME = (
     r"|(?:Staff|Senior|Special|Contributor|Contributing|Correspondent|Reporter|Writer|Editor"
     r"|Updated|Published|Posted|On|The)\b"
 )
-# "Troy", "L.", "O'Brien", "McDonald", "Jean-Luc", "MASCARO".
+# "Troy", "L.", "O'Brien", "McDonald", "Jean-Luc", "MASCARO", "José".
 _NAME_WORD = (
     rf"(?!{_NOT_NAME})"
-    r"(?:[A-Z]\.|[A-Z](?:[a-z]+|['’](?=[A-Z]))?(?:['’-]?[A-Z][a-z]+)*|[A-Z]{2,}(?:['’-][A-Z]+)*)"
+    rf"(?:{_UP}\.|{_UP}(?:{_LOW}+|['’](?={_UP}))?(?:['’-]?{_UP}{_LOW}+)*|{_UP}{{2,}}(?:['’-]{_UP}+)*)"
 )
+# A title before the name is left out: "By Dr. Sarah Jones" is Sarah Jones.
+_TITLE = r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Rev)\.?\s+)?"
 _BYLINE = re.compile(
-    rf"^\s*(?i:by):?\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
+    rf"^\s*(?i:by):?\s+{_TITLE}(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
     rf"(?:\s+and\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?)(?=$|\W|\s+\S)"
 )
+# "By Christmas Day", "By New Year's Eve", "By March": a time, not a name, when every word is one of these.
+_TIME_WORDS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "weekend", "week", "month", "year", "christmas", "easter", "thanksgiving", "halloween", "hanukkah",
+    "ramadan", "diwali", "passover", "new", "years", "day", "eve", "night", "noon", "midnight", "morning",
+    "evening", "afternoon", "today", "tonight", "tomorrow", "yesterday", "spring", "summer", "autumn",
+    "fall", "winter", "end", "next", "last", "this", "election", "independence", "labor", "labour",
+    "memorial", "valentine", "valentines", "mother", "father", "boxing",
+}  # fmt: skip
 BYLINE_WORDS = 16  # a byline with its date and agency; a longer line is a sentence
 
 
@@ -105,9 +134,9 @@ def clean_text(document: Document, weights: dict | None = None) -> Cleaned:
     lines = [text[s:e] for s, e in spans]
     start = paragraphs[0][0] if paragraphs else len(text)
     body = next((i for i, (s, _e) in enumerate(spans) if s >= start), len(spans))
-    # As for HTML, what the page shows wins over the container's hint (a JSONL "date", a crawl date),
-    # which ``clean`` falls back on.
-    published = published or near_body_date(lines, body, document.url)
+    # What the page shows wins; then the date its container states (a JSONL "date", a feed entry's, a
+    # WARC record's), which a date guessed from the URL's path must not override.
+    published = published or near_body_date(lines, body, document.url, document.published)
     return Cleaned(
         text=text, paragraphs=paragraphs, published=published, title=title, author=byline(lines, body)
     )
@@ -120,8 +149,13 @@ def byline(lines: list[str], body: int) -> str | None:
     for i in [*above, *range(body, min(len(lines), body + LINES_INTO_BODY))]:
         line = lines[i].strip()
         match = _BYLINE.match(line)
-        # A sentence ("By Christmas, the shops were empty.") is no byline.
-        if match and len(line.split()) <= BYLINE_WORDS and not line.endswith((".", "!", "?", '"', "”")):
+        # A sentence ("By Christmas, the shops were empty.") is no byline, nor a time ("By Christmas Day").
+        if (
+            match
+            and len(line.split()) <= BYLINE_WORDS
+            and not line.endswith((".", "!", "?", '"', "”"))
+            and not all(re.sub(r"['’]s$", "", word.lower()) in _TIME_WORDS for word in match["name"].split())
+        ):
             return match["name"]
     return None
 

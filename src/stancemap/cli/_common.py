@@ -56,12 +56,19 @@ def echo_skip(skip: Skip) -> None:
 
 def exit_no_file_processed(paths: Sequence[str], *, named: int = 3) -> NoReturn:
     """End a command that could use nothing in ``paths``: one line that names them (the first
-    ``named``), a folder with no file to read said to be one, then exit status 1."""
-    from ..ingest.files import walk
+    ``named``), a folder with no file to read, or none the folder walk reads as news, said to be one,
+    then exit status 1."""
+    from ..ingest import walk_inputs
 
     def name(path: str) -> str:
-        empty = Path(path).is_dir() and next(walk([path]), None) is None
-        return f"{path} (a folder with no file to read)" if empty else path
+        if not Path(path).is_dir():
+            return path
+        found = walk_inputs([path])
+        if next(found, None) is None:
+            return f"{path} (a folder with no file to read)"
+        if not any(isinstance(item, Path) for item in walk_inputs([path])):
+            return f"{path} (a folder with no news file to read)"
+        return path
 
     names = [name(path) for path in paths[:named]]
     if len(paths) > named:

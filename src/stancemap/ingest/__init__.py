@@ -4,8 +4,9 @@ Readers are chosen by file name (``.gz`` is looked through, and gzip is undone b
 whatever the name): ``.warc`` (warc.py), ``.jsonl``/``.ndjson`` (jsonl.py), ``.rss``/``.atom`` and
 ``.xml`` files whose root element is a feed (feeds.py), ``-`` for stdin (stdin.py, by content), and
 every other file named as one text or HTML document (files.py). Folders are walked recursively and
-read only for the files whose names say they are news input (``FOLDER_SUFFIXES``, feeds for ``.xml``):
-a watchlist, a CSV or code beside the articles is one ``SKIP_UNSUPPORTED`` Skip, never an article.
+read only for the files whose names say they are news input (``FOLDER_SUFFIXES``, feeds for ``.xml``,
+text for a file without a suffix): a watchlist, a CSV, a README or code beside the articles is one
+``SKIP_UNSUPPORTED`` Skip, never an article; hidden files and an SQLite store are left out.
 
 Each yields ``Document`` or ``Skip`` and never raises for one bad input, so a run always goes on
 with the next one. Nothing is held in memory beyond one document (a feed file: one feed).
@@ -15,12 +16,13 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..errors import SKIP_FAILED, InputError, Skip
 from ..model import Document
-from .files import HTML_SUFFIXES, MAX_DOCUMENT_BYTES, read_file, walk
+from .files import HTML_SUFFIXES, MAX_DOCUMENT_BYTES, TEXT_SUFFIXES, looks_binary, read_file, walk
 from .sniff import SNIFF_BYTES, is_feed
 from .streams import open_stream
 
@@ -44,10 +46,24 @@ SNIFFED_READERS: dict[str, tuple[str, str]] = {
     ".xml": ("feeds", "read_feed"),
 }
 
-# What a folder is read for (".gz" looked through): plain text, HTML pages and the formats above. Files
-# named on the command line are read whatever their name; in a folder, a watchlist, a CSV, a README or
-# code is not news, and reading it as an article would store invented quotes.
-FOLDER_SUFFIXES = {".txt", ".text", *HTML_SUFFIXES, *CONTAINER_READERS, *SNIFFED_READERS}
+# What a folder is read for (".gz" looked through): plain text (``files.TEXT_SUFFIXES``: .txt, .text, .md,
+# and files without a suffix, such as scraper dumps named "article-12345", when they hold text), HTML pages
+# and the formats above. Files named on the command line are read whatever their name; in a folder, a
+# watchlist, a CSV, a README or code is not news, and reading it as an article would store invented quotes.
+FOLDER_SUFFIXES = {*TEXT_SUFFIXES, *HTML_SUFFIXES, *CONTAINER_READERS, *SNIFFED_READERS}
+# A suffix is a short run of letters and digits; what follows the last dot of "story.12345" or
+# "www.example.com_2019_11_19" is part of the name, and such a file is read as one without a suffix.
+_SUFFIX = re.compile(r"\.(?=[a-z0-9]*[a-z])[a-z0-9]{1,8}")
+# Files of a project beside the articles, read as text were they named as such: README, README.md, ...
+PROJECT_FILES = {
+    "readme", "license", "licence", "copying", "notice", "authors", "contributors", "contributing",
+    "changelog", "changes", "history", "install", "todo", "makefile", "dockerfile", "procfile",
+    "code_of_conduct", "security", "version",
+}  # fmt: skip
+# The SQLite store (and its -wal, -shm and -journal files) often sits in the folder it is fed from
+# (`stancemap ingest .` writes ./stancemap.db): it is left out without a skip line, as hidden files are,
+# since nothing in it is news and a line about it on every run would hide the skips that matter.
+_STORE_FILE = re.compile(r"\.(?:db|sqlite3?)(?:-wal|-shm|-journal)?$")
 
 
 def reader_for(path: Path) -> Reader | None:
@@ -77,17 +93,45 @@ def _is_feed(path: Path) -> bool:
 
 
 def _not_news(path: Path) -> str | None:
-    """Why a file found in a folder is not read (its name says it is no news input), or None to read it."""
-    suffix = Path(path.name.lower().removesuffix(".gz")).suffix
+    """Why a file found in a folder is not read (its name, or for a file without a suffix its content,
+    says it is no news input), "" to leave it out without a word (an SQLite store), or None to read it."""
+    name = path.name.lower().removesuffix(".gz")
+    if _STORE_FILE.search(name):
+        return ""
+    suffix = Path(name).suffix
+    suffix = suffix if _SUFFIX.fullmatch(suffix) else ""
+    stem = name.removesuffix(suffix)
     if suffix in SNIFFED_READERS:
         return None if _is_feed(path) else f"a {suffix} file that is not an RSS/Atom feed"
-    if suffix in FOLDER_SUFFIXES:
+    if suffix in TEXT_SUFFIXES and stem in PROJECT_FILES:
+        kind = f"a {stem.upper()} file"
+    elif suffix == "":
+        kind = None if _is_text(path) else "a file without a suffix that is not text"
+    elif suffix in FOLDER_SUFFIXES:
+        kind = None
+    else:
+        kind = f"a {suffix} file"
+    if kind is None:
         return None
-    kind = f"a {suffix} file" if suffix else "a file without a suffix"
     return (
         f"{kind} is not read from a folder (text, HTML, WARC, JSONL and feed files are); "
         "name it on its own to read it"
     )
+
+
+def _is_text(path: Path) -> bool:
+    try:
+        with open_stream(path) as stream:
+            return not looks_binary(stream.peek(SNIFF_BYTES))
+    except (OSError, InputError):  # unreadable: read_file says why
+        return True
+
+
+def walk_inputs(paths: list[str]) -> Iterator[Path | Skip]:
+    """``files.walk`` with the folder filter ``iter_documents`` uses: each file to read, and a
+    ``SKIP_UNSUPPORTED`` Skip for each file found in a folder that is no news input (an SQLite store
+    is left out without one)."""
+    return walk(paths, not_read=_not_news)
 
 
 def _single_file(path: Path, limit: int) -> Iterator[Document | Skip]:
@@ -103,7 +147,7 @@ def iter_documents(paths: list[str], *, limit: int = MAX_DOCUMENT_BYTES) -> Iter
     ``limit`` is the largest document in bytes (uncompressed): one over it is a ``SKIP_TOO_LARGE``.
     A Skip's ``source`` names the file, or the record/entry/line in it (``file#id``, ``file:line``).
     """
-    for item in walk(paths, not_read=_not_news):
+    for item in walk_inputs(paths):
         if isinstance(item, Skip):
             yield item
             continue
@@ -119,6 +163,7 @@ def iter_documents(paths: list[str], *, limit: int = MAX_DOCUMENT_BYTES) -> Iter
 
 __all__ = [
     "iter_documents",
+    "walk_inputs",
     "read_file",
     "reader_for",
     "CONTAINER_READERS",

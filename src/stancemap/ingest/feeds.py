@@ -20,6 +20,10 @@ FEED_LIMIT_FACTOR = 16
 
 HTML_TYPES = {"text/html", "application/xhtml+xml", "html", "xhtml"}
 _TAG = re.compile(r"<[A-Za-z/!]")
+_EMAIL = re.compile(r"(?:mailto:)?[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|mailto:", re.I)
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|<\s*>|\[\s*\]")
+_WRAPPED = re.compile(r"\([^()]*\)|<[^<>]*>|\[[^\[\]]*\]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def read_feed(path: Path, *, limit: int = MAX_DOCUMENT_BYTES) -> Iterator[Document | Skip]:
@@ -28,7 +32,8 @@ def read_feed(path: Path, *, limit: int = MAX_DOCUMENT_BYTES) -> Iterator[Docume
     ``content`` is the entry's full content (RSS ``content:encoded``, Atom ``<content>``), else its
     summary/description; ``format`` is "html" when that is markup, else "text". ``url`` = entry
     link, ``published`` = entry date (published, else updated; YYYY-MM-DD), ``title`` = entry title,
-    ``author`` = entry author (RSS ``author`` or ``dc:creator``, Atom ``<author><name>``),
+    ``author`` = entry author's name (RSS ``author`` or ``dc:creator``, Atom ``<author><name>``; an
+    e-mail address is left out, and an address alone gives none),
     ``source = f"{path}#{entry id, else link, else index}"``. ``meta`` holds ``feed_title``,
     ``entry_id`` and ``part`` ("content" or "summary").
 
@@ -89,9 +94,25 @@ def _document(entry: Any, source: str, limit: int, feed_title: str | None) -> Do
         published=_date(entry.get("published_parsed") or entry.get("updated_parsed")),
         title=entry.get("title"),
         meta={"feed_title": feed_title, "entry_id": entry.get("id"), "part": part},
-        # RSS writes "jane@example.org (Jane Doe)": feedparser's detail holds the name alone.
-        author=(entry.get("author_detail") or {}).get("name") or entry.get("author") or None,
+        author=_author(entry),
     )
+
+
+def _author(entry: Any) -> str | None:
+    """The entry author's name, without an e-mail address; None when the feed gives only an address.
+
+    RSS writes "jane@example.org (Jane Doe)", which feedparser's detail holds as the name alone; an Atom
+    ``<name>`` may hold the whole "jane@example.org (Jane Doe)", and a bare "(Jane Doe)" comes through as
+    it is written.
+    """
+    for value in ((entry.get("author_detail") or {}).get("name"), entry.get("author")):
+        name = _EMPTY_BRACKETS.sub(" ", _EMAIL.sub(" ", value or ""))
+        name = " ".join(name.split()).strip(" ,;:-")
+        while _WRAPPED.fullmatch(name):
+            name = name[1:-1].strip()
+        if _LETTER.search(name):
+            return name
+    return None
 
 
 def _body(entry: Any) -> tuple[str, str, str]:

@@ -138,8 +138,8 @@ def read_file(path: Path, *, limit: int = MAX_DOCUMENT_BYTES) -> Document:
 def walk(paths: list[str], *, not_read: Callable[[Path], str | None] | None = None) -> Iterator[Path | Skip]:
     """Each path, folders expanded recursively in sorted order (hidden files and folders left out).
 
-    ``not_read(file)`` says why a file found in a folder is not read (a ``SKIP_UNSUPPORTED`` Skip), or
-    None to read it; a path named on its own is always yielded.
+    ``not_read(file)`` says why a file found in a folder is not read (a ``SKIP_UNSUPPORTED`` Skip), ""
+    to leave it out without a Skip, or None to read it; a path named on its own is always yielded.
     """
     for raw in paths:
         path = Path(raw)
@@ -151,7 +151,10 @@ def walk(paths: list[str], *, not_read: Callable[[Path], str | None] | None = No
                     part.startswith(".") for part in child.relative_to(path).parts
                 ):
                     reason = not_read(child) if not_read else None
-                    yield Skip(str(child), SKIP_UNSUPPORTED, reason) if reason else child
+                    if reason is None:
+                        yield child
+                    elif reason:
+                        yield Skip(str(child), SKIP_UNSUPPORTED, reason)
         elif path.exists():
             yield path
         else:
