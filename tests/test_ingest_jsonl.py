@@ -26,7 +26,7 @@ def test_rows_become_documents_with_their_hints(tmp_path):
                 "title": "No",
                 "id": "n1",
                 "site": "A",
-                "author": "Jane Doe",
+                "author": "jane@a.example (Jane Doe)",
                 "section": "politics",
             },
             {"html": "<p>The mayor said yes.</p>", "published": "Wed, 06 Mar 2024 09:00:00 GMT"},

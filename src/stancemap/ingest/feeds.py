@@ -106,13 +106,19 @@ def _author(entry: Any) -> str | None:
     it is written.
     """
     for value in ((entry.get("author_detail") or {}).get("name"), entry.get("author")):
-        name = _EMPTY_BRACKETS.sub(" ", _EMAIL.sub(" ", value or ""))
-        name = " ".join(name.split()).strip(" ,;:-")
-        while _WRAPPED.fullmatch(name):
-            name = name[1:-1].strip()
-        if _LETTER.search(name):
+        if name := author_name(value):
             return name
     return None
+
+
+def author_name(value: str | None) -> str | None:
+    """A container's author as a name: without an e-mail address or the brackets around the name
+    ("jane@example.org (Jane Doe)": Jane Doe); None when nothing but an address is left."""
+    name = _EMPTY_BRACKETS.sub(" ", _EMAIL.sub(" ", value or ""))
+    name = " ".join(name.split()).strip(" ,;:-")
+    while _WRAPPED.fullmatch(name):
+        name = name[1:-1].strip()
+    return name if _LETTER.search(name) else None
 
 
 def _body(entry: Any) -> tuple[str, str, str]:

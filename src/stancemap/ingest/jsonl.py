@@ -12,6 +12,7 @@ from typing import Any, BinaryIO
 from ..clean.dates import normalise_date
 from ..errors import SKIP_BINARY, SKIP_CORRUPT, SKIP_EMPTY, SKIP_TOO_LARGE, InputError, Skip
 from ..model import Document
+from .feeds import author_name
 from .files import MAX_DOCUMENT_BYTES, looks_binary
 from .streams import open_stream, too_large_message
 
@@ -93,7 +94,7 @@ def _document(line: bytes, source: str, number: int, seen: set[str]) -> Document
         published=published_date(row.get("date") or row.get("published")),
         title=_string(row.get("title")),
         meta=meta,
-        author=_string(row.get("author")),
+        author=author_name(_string(row.get("author"))),
         site=_string(row.get("site")),
     )
 
