@@ -117,6 +117,9 @@ def test_events_resolve_date_direction(expression, direction, expected):
         ("2025-03-07", "summit in Brussels on 2025-03-07: "),
         ("Friday", "summit in Brussels on Friday: "),  # no publication date to resolve it against
         ("next week", "summit in Brussels next week: "),
+        ("2024", "summit in Brussels in 2024: "),  # a year, not a day
+        ("March 2025", "summit in Brussels in March 2025: "),
+        ("17 March", "summit in Brussels on 17 March: "),
         (None, "summit in Brussels: "),
     ],
 )
