@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
+from spacy.tokens import Doc
 
 from stancemap.extract.events import find_events, resolve_date, resolve_event_dates
 from stancemap.model import Event
@@ -92,8 +95,39 @@ def test_not_invited_and_participants_from_with(nlp):
 )
 def test_events_relative_date_follows_the_tense_of_its_clause(nlp, text, expected):
     doc = nlp(text)
-    (event,) = resolve_event_dates(find_events(doc, doc._.actor_table), "2025-03-04")
+    (event,) = resolve_event_dates(find_events(doc, doc._.actor_table), "2025-03-04", doc._.event_tenses)
     assert event.when == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Talks are set for Friday.", "2025-03-07"),
+        ("Peace talks are scheduled for Thursday.", "2025-03-06"),
+        ("Peace talks are due on Friday.", "2025-03-07"),
+        ("Officials said leaders would hold talks in Paris on Friday.", "2025-03-07"),  # reported "will"
+        ("Friday's summit in Brussels will focus on defence.", "2025-03-07"),
+        ("The talks in Paris on Friday will be attended by Scholz.", "2025-03-07"),
+        ("After the meeting with Putin last night, Macron flew home.", "2025-03-03"),
+        ("EU leaders will hold a summit in Brussels on 17 June.", "2025-06-17"),  # not last June
+    ],
+)
+def test_events_future_arrangements_get_dates_to_come(nlp, text, expected):
+    doc = nlp(text)
+    (event,) = resolve_event_dates(find_events(doc, doc._.actor_table), "2025-03-04", doc._.event_tenses)
+    assert event.when == expected
+
+
+def test_events_tense_travels_beside_the_events_through_copies_and_bytes(nlp):
+    # nlp.pipe(n_process=2) sends each doc back as bytes; events may be copied or replaced on the way.
+    doc = nlp("EU leaders will meet in Brussels on Friday for a summit.")
+    back = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    events = [dataclasses.replace(e) for e in back._.events]
+    (event,) = resolve_event_dates(events, "2025-03-04", back._.event_tenses)
+    assert event.when == "2025-03-07"
+    assert vars(event).keys() == {f.name for f in dataclasses.fields(Event)}  # nothing hidden on it
+    with pytest.raises(ValueError):
+        resolve_event_dates(events, "2025-03-04", [])
 
 
 @pytest.mark.parametrize(
@@ -102,7 +136,10 @@ def test_events_relative_date_follows_the_tense_of_its_clause(nlp, text, expecte
         ("Friday", 1, "2025-03-07"),
         ("Tuesday", 1, "2025-03-04"),  # a Tuesday paper: the same day
         ("Friday", 0, "2025-02-28"),
+        ("Friday's", 1, "2025-03-07"),  # "Friday's summit"
         ("last Friday", 1, "2025-02-28"),
+        ("17 June", 1, "2025-06-17"),  # "will meet on 17 June": the next one
+        ("17 June", 0, "2024-06-17"),
         ("tomorrow", 0, "2025-03-05"),
         ("last night", 0, "2025-03-03"),
     ],
@@ -117,6 +154,9 @@ def test_events_resolve_date_direction(expression, direction, expected):
         ("2025-03-07", "summit in Brussels on 2025-03-07: "),
         ("Friday", "summit in Brussels on Friday: "),  # no publication date to resolve it against
         ("next week", "summit in Brussels next week: "),
+        ("2024", "summit in Brussels in 2024: "),  # a year, not a day
+        ("March 2025", "summit in Brussels in March 2025: "),
+        ("17 March", "summit in Brussels on 17 March: "),
         (None, "summit in Brussels: "),
     ],
 )
@@ -145,5 +185,48 @@ def test_events_different_places_and_dates_are_different_events(nlp):
     ],
 )
 def test_events_bare_mention_in_reported_speech_is_no_event(nlp, text, whats):
+    doc = nlp(text)
+    assert [e.what for e in find_events(doc, doc._.actor_table)] == whats
+
+
+def test_events_reported_mention_with_a_place_and_a_date_is_kept(nlp):
+    doc = nlp(
+        "Talks between the US and Russia are expected to take place in Riyadh on Tuesday, officials said."
+    )
+    (event,) = resolve_event_dates(find_events(doc, doc._.actor_table), "2025-03-04", doc._.event_tenses)
+    assert (event.what, event.where, event.when) == ("talks", "Riyadh", "2025-03-04")
+    assert event.participants == ["United States", "Russia"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("EU leaders will meet in Brussels on Friday.", ("Brussels", "2025-03-07", ["European Union"])),
+        (
+            "Angela Rayner and Kevin Hollinrake will meet in Leeds on Friday.",
+            ("Leeds", "2025-03-07", ["Angela Rayner", "Kevin Hollinrake"]),
+        ),
+        (
+            "Keir Starmer met Emmanuel Macron in Paris on Monday.",
+            ("Paris", "2025-03-03", ["Keir Starmer", "Emmanuel Macron"]),
+        ),
+    ],
+)
+def test_events_meeting_told_by_its_verb_alone(nlp, text, expected):
+    doc = nlp(text)
+    (event,) = resolve_event_dates(find_events(doc, doc._.actor_table), "2025-03-04", doc._.event_tenses)
+    assert (event.what, event.where, event.when, event.participants) == ("meeting", *expected)
+
+
+@pytest.mark.parametrize(
+    "text,whats",
+    [
+        ("The UK will meet the 2% target by 2030.", []),  # no one is met
+        ("Starmer met with criticism on Monday.", []),
+        ("He met reporters.", []),
+        ("EU leaders will meet in Brussels on Friday for a summit.", ["summit"]),  # one event, from its noun
+    ],
+)
+def test_events_meet_without_a_meeting_is_no_event(nlp, text, whats):
     doc = nlp(text)
     assert [e.what for e in find_events(doc, doc._.actor_table)] == whats

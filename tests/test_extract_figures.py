@@ -98,12 +98,53 @@ def test_figures_money_baseline_and_demand(nlp):
         ("The government will spend 2 billion pounds on schools.", "2 billion pounds", 2e9, "GBP"),
         ("The fund rose to €3 billion.", "€3 billion", 3e9, "EUR"),
         ("The city will spend $40m on buses.", "$40m", 4e7, "USD"),
+        ("Japan will spend ¥500bn on defence.", "¥500bn", 5e11, "JPY"),
+        ("Japan approved ¥450bn for defence.", "¥450bn", 4.5e11, "JPY"),  # read as a person's name
+        ("The US will spend US$5bn on aid.", "US$5bn", 5e9, "USD"),
+        ("Australia pledged A$3bn in aid.", "A$3bn", 3e9, "AUD"),
+        ("Canada will spend C$2bn on defence.", "C$2bn", 2e9, "CAD"),
+        ("Hong Kong will spend HK$4bn on housing.", "HK$4bn", 4e9, "HKD"),
+        ("They paid HK$40 million.", "HK$40 million", 4e7, "HKD"),
+        ("The city will spend 5 million euros on buses.", "5 million euros", 5e6, "EUR"),
+        ("Japan will spend 300 billion yen on defence.", "300 billion yen", 3e11, "JPY"),
+        ("The donor gave more than $25,000.", "more than $25,000", 25000, "USD"),  # a bound before the sign
     ],
 )
 def test_figures_money_keeps_its_currency(nlp, text, figure_text, value, unit):
     doc = nlp(text)
     (figure,) = find_figures(doc, doc._.actor_table)
     assert (figure.text, figure.value, figure.unit) == (figure_text, value, unit)
+
+
+@pytest.mark.parametrize(
+    "text,figures",
+    [
+        (
+            "The government will increase the budget from £10bn to £12bn next year.",  # "to" hangs from "from"
+            [("£10bn", "previous"), ("£12bn", None)],
+        ),
+        ("Spending rose to €3bn from €2.5bn.", [("€3bn", None), ("€2.5bn", "previous")]),
+        # a range, not a change (the entity recogniser reads it as one figure)
+        ("Mexico set tariffs ranging from 5 percent to 25 percent.", [("5 percent to 25 percent", None)]),
+    ],
+)
+def test_figures_change_is_measured_from_the_previous_amount(nlp, text, figures):
+    doc = nlp(text)
+    assert [(f.text, f.qualifier) for f in find_figures(doc, doc._.actor_table)] == figures
+
+
+@pytest.mark.parametrize(
+    "text,holder,qualifier",
+    [
+        ("Ministers do not want a 10% pay rise.", None, None),
+        ("Reeves said unions do not want a 10% pay rise.", None, None),  # not the reporter's either
+        ("Germany does not want to spend more than 2% on defence.", "Germany", "more than"),  # its ceiling
+    ],
+)
+def test_figures_refused_figure_is_no_demand(nlp, text, holder, qualifier):
+    doc = nlp(text)
+    (figure,) = find_figures(doc, doc._.actor_table)
+    assert (figure.holder, figure.qualifier) == (holder, qualifier)
 
 
 @pytest.mark.parametrize(

@@ -86,8 +86,9 @@ def analyze_documents(
             article.actors, article.quotes, article.stances, article.figures, article.events = results(
                 doc, article.body[0], article.text
             )
-            # Relative event dates ("on Monday") need the publication date, which the doc does not have.
-            resolve_event_dates(article.events, article.published)
+            # Relative event dates ("on Monday") need the publication date, which the doc does not have,
+            # and the tense of each date's clause, which the events component left beside its events.
+            resolve_event_dates(article.events, article.published, doc._.event_tenses)
             yield article
         queue.clear()
 

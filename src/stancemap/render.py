@@ -6,11 +6,15 @@ import re
 import textwrap
 from collections import defaultdict
 
+from .extract.events import WEEKDAYS
 from .model import Article
 
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-_MONTH_NAMES = "january february march april may june july august september october november december"
-_MONTHS = set(_MONTH_NAMES.split())
+# No public list of month names to share yet (clean/dates.py keeps only a private map of their
+# abbreviations): one belongs there, beside the date parsing.
+_MONTHS = {
+    *("january", "february", "march", "april", "may", "june"),
+    *("july", "august", "september", "october", "november", "december"),
+}
 
 
 def actor_label(name: str, role: str | None, affiliation: str | None) -> str:
@@ -73,11 +77,15 @@ def _one_line(item) -> str:
 
 
 def _when(when: str | None) -> str:
-    """ "on 2025-02-17", "on Monday" (no publication date to resolve it against), "in March", but
-    "next week": ``when`` is a date, or the words as written when it could not be resolved."""
+    """ "on 2025-02-17", "on Monday" (no publication date to resolve it against), "in March", "in
+    2024", but "next week": ``when`` is a date, or the words as written when it could not be resolved."""
     if not when:
         return ""
     first = when.split()[0].lower()
-    if first in _WEEKDAYS or first[:1].isdigit() or (first in _MONTHS and re.search(r"\b\d{1,2}\b", when)):
+    if re.fullmatch(r"\d{4}(?:s|[-–/]\d{2,4})?", when) or (
+        first in _MONTHS and not re.search(r"\b\d{1,2}\b", when)
+    ):
+        return f" in {when}"  # a year, a decade, a season, a month: "in 2024", "in 2024-25", "in March 2025"
+    if first in WEEKDAYS or first[:1].isdigit() or first in _MONTHS:
         return f" on {when}"
-    return f" in {when}" if first in _MONTHS else f" {when}"
+    return f" {when}"

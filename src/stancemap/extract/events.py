@@ -1,22 +1,29 @@
 """Events: meetings and talks with place, date, participants and who was left out.
 
 An event is found from its nouns ("emergency talks", "the summit", "discussions with Russian
-officials"); later mentions join it: "the talks", "the meeting" refer to the event mentioned last,
-and a repeated phrase ("emergency talks at the Elysee Palace") to the event first named so.
-Each mention adds what its sentence says: a place after in/at/to, participants ("with X",
-"leaders of A, B and C", the subject who "led a delegation ... for discussions", someone "present
-at the meeting, including X", whoever "arrived in" the event's place), and those "not invited" to it
-or "excluded from" it.
+officials"), or from the verb "meet" alone when it names who met ("Rayner and Hollinrake will meet in
+Leeds on Friday", "Starmer met Macron in Paris"); later mentions join it: "the talks", "the meeting"
+refer to the event mentioned last, and a repeated phrase ("emergency talks at the Elysee Palace") to
+the event first named so. Each mention adds what its sentence says: a place after in/at/to (also of
+"are expected to take place in Riyadh"), participants ("with X", "between A and B", "leaders of A, B
+and C", the subject who "led a delegation ... for discussions", someone "present at the meeting,
+including X", whoever "arrived in" the event's place), and those "not invited" to it or "excluded
+from" it.
 
 A later mention joins an earlier event only when their places and dates can agree: "the talks in
-London yesterday" is not the summit "in Brussels tomorrow". An event that has no participants and no
-place and is only mentioned inside reported speech ("Scholz said that talks were difficult") is not kept.
+London yesterday" is not the summit "in Brussels tomorrow". An event that has no participants, no
+place and no date and is only mentioned inside reported speech ("Scholz said that talks were
+difficult") is not kept.
 
 Dates: a date in a mention's clause, or for the article's lead event the report's news day (the
 bare day most often used with past-tense verbs: "said on Monday"). Relative dates are kept as
-written ("Monday") until ``resolve_event_dates`` resolves them against the publication date; a
-weekday is the next such day in a future clause ("will meet on Friday", "are due to meet",
-"are meeting"), else the latest on or before publication.
+written ("Monday") until ``resolve_event_dates`` resolves them against the publication date, which
+the doc does not know. A weekday is the next such day in a future clause ("will meet on Friday", "are
+due to meet", "are meeting", "talks are set for Friday", reported "would hold talks", "Friday's
+summit will focus"), else the latest on or before publication. That tense is read here, so
+``find_events`` leaves it on the doc, one per event in the order of the events it returns
+(``doc._.event_tenses``), for the caller to pass to ``resolve_event_dates`` with the publication
+date: it is no part of the public ``Event``.
 """
 
 from __future__ import annotations
@@ -33,7 +40,7 @@ from ..model import Event
 from .actors import ActorTable
 from .doctext import doc_text
 from .lexicon import CUE_FORMS, DEMONYMS
-from .syntax import actor_of, members_of
+from .syntax import actor_of, members_of, subject_of
 
 EVENT_NOUNS = {
     "talks",
@@ -69,7 +76,16 @@ _DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "last night": -1, "tomo
 # Future clauses: "will meet", "are to meet", "are due to / going to / set to meet", "plan to meet".
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _FUTURE_HEADS = {"going", "due", "set", "expected", "scheduled", "plan", "plans", "planning", "intend"}
+# "Talks are set for Friday", "are scheduled for Thursday", "are due on Friday": a present arrangement.
+_SCHEDULED = {"due", "set", "scheduled", "expected", "planned", "slated"}
 _PRESENT = {"VBP", "VBZ"}
+# A meeting told by its verb alone ("will meet in Leeds", "met Macron in Paris").
+_MEET = {"meet", "meets", "met", "meeting"}
+
+# The tense of each event's date clause (see resolve_event_dates), one per event in the order
+# find_events returns them: read from the doc's parse, needed once the publication date is known.
+if not Doc.has_extension("event_tenses"):
+    Doc.set_extension("event_tenses", default=None)
 
 
 @dataclass
@@ -82,7 +98,7 @@ class _Event:
     participants: list[str] = field(default_factory=list)
     not_invited: list[str] = field(default_factory=list)
     past: bool = False
-    direction: int = 0  # of ``when``: 1 a future clause, -1 a past one, 0 cannot tell (see resolve_date)
+    tense: int = 0  # of ``when``'s clause: 1 future, -1 past, 0 cannot tell (see resolve_date)
     reported: bool = True  # every mention is inside reported speech
 
 
@@ -111,12 +127,21 @@ def _governor(noun: Token) -> Token | None:
 
 def _places(doc: Doc, token: Token) -> list[tuple[str, str]]:
     found = []
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            if pobj.ent_type_ in {"GPE", "FAC", "LOC"}:
-                ent = next(e for e in doc.ents if e.start <= pobj.i < e.end)
-                words = [t.text for t in ent if t.lower_ != "the"]
-                found.append((" ".join(words), ent.label_))
+    for word in [token, *_xcomps(token)]:
+        for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if pobj.ent_type_ in {"GPE", "FAC", "LOC"}:
+                    ent = next(e for e in doc.ents if e.start <= pobj.i < e.end)
+                    words = [t.text for t in ent if t.lower_ != "the"]
+                    found.append((" ".join(words), ent.label_))
+    return found
+
+
+def _xcomps(token: Token) -> list[Token]:
+    """The verbs a clause goes on to, where its place may hang: "are expected to take place in Riyadh"."""
+    found = []
+    for child in (c for c in token.children if c.dep_ == "xcomp"):
+        found += [child, *_xcomps(child)]
     return found
 
 
@@ -138,42 +163,96 @@ def _listed(doc: Doc, table: ActorTable, sent) -> list[str]:
     return found
 
 
-def _with(doc: Doc, table: ActorTable, noun: Token) -> list[str]:
-    """Participants after "with": actors, or the country of "Russian officials"."""
-    names = []
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
+def _with(doc: Doc, table: ActorTable, word: Token) -> list[str]:
+    """Participants after "with" or "between": actors, or the country of "Russian officials"."""
+    names: list[str] = []
+    for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            for member in [pobj, *(c for c in pobj.subtree if c.dep_ == "conj")]:
-                actor = actor_of(doc, table, member)
-                if actor:
-                    names.append(table.get(actor).name)
-                    continue
-                norp = next((c for c in member.children if c.ent_type_ == "NORP"), None)
-                if norp is not None and norp.lower_ in DEMONYMS:
-                    names.append(DEMONYMS[norp.lower_])
+            for name in _parties(doc, table, pobj):
+                _add(names, name)
     return names
 
 
+def _parties(doc: Doc, table: ActorTable, head: Token | None, demonyms: bool = True) -> list[str]:
+    """Who a noun phrase names, and each it is joined with by "and": an actor ("Angela Rayner and
+    Kevin Hollinrake"), the actor before a group noun ("EU leaders"), and with ``demonyms`` the
+    country of "Russian officials". A subject's demonym is left out: "European leaders gathered for
+    talks" are those of the countries the article lists, not a party "Europe"."""
+    names: list[str] = []
+    if head is None:
+        return names
+    for member in [head, *_conjs(head)]:
+        actor = actor_of(doc, table, member)
+        if actor:
+            _add(names, table.get(actor).name)
+            continue
+        norp = next((c for c in member.children if c.ent_type_ == "NORP"), None)
+        if demonyms and norp is not None and norp.lower_ in DEMONYMS:
+            _add(names, DEMONYMS[norp.lower_])
+        elif member.lower_ in _GROUP_NOUNS:
+            named = next(
+                (c.i for c in member.lefts if c.dep_ == "compound" and c.i in table.token_actor), None
+            )
+            if named is not None:
+                _add(names, table.get(table.token_actor[named]).name)
+    return names
+
+
+def _conjs(head: Token) -> list[Token]:
+    """The others of ``head``'s list, joined to it by "and" or commas ("A, B and C")."""
+    found = []
+    for child in (c for c in head.children if c.dep_ == "conj"):
+        found += [child, *_conjs(child)]
+    return found
+
+
 def _date_in(doc: Doc, tokens: set[int]) -> tuple[str | None, int]:
-    """The first date among ``tokens`` and the tense of the clause it dates (see ``_tense``)."""
+    """The first date among ``tokens`` and the tense of the clause it dates (see ``_tense``). A time
+    that names a day ("last night", "tonight") dates a meeting as well as a date does."""
     for ent in doc.ents:
-        if ent.label_ == "DATE" and ent.start in tokens:
+        if ent.start in tokens and (
+            ent.label_ == "DATE"
+            or (ent.label_ == "TIME" and " ".join(ent.text.lower().split()) in _DAY_WORDS)
+        ):
             root = ent.root
             verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
-            return normalise_date(ent.text) or ent.text, _tense(verb)
+            return normalise_date(ent.text) or ent.text, _tense(_clause_word(verb))
     return None, 0
+
+
+def _clause_word(word: Token) -> Token:
+    """The verb (or "due", "set") whose tense dates ``word``: a date on a noun is as the clause the noun
+    is in ("Friday's summit ... will focus", "the talks in Paris on Friday will be attended")."""
+    for _ in range(8):
+        if word.pos_ not in {"NOUN", "PROPN", "ADP", "DET"} or word.head.i == word.i:
+            break
+        word = word.head
+    return word
+
+
+def _present(word: Token) -> bool:
+    """A present-tense clause: "are" in "talks are set", "are due" (the adjective hangs from "are")."""
+    finite = word.head if word.dep_ == "acomp" else word
+    return finite.tag_ in _PRESENT or any(
+        a.tag_ in _PRESENT for a in finite.children if a.dep_ in {"aux", "auxpass"}
+    )
 
 
 def _tense(verb: Token) -> int:
     """1 for a future clause ("will meet", "are to meet", "are due to meet", "plan to meet", "are
-    meeting"), -1 for a past one ("met", "have met"), 0 when it cannot be told: a noun ("the summit on
-    Friday"), or a simple present, which news uses for past events in headlines as well as for
-    schedules. "was held" is past too."""
+    meeting", "talks are set for Friday", "are due on Friday", reported "would": "officials said
+    leaders would meet on Friday"), -1 for a past one ("met", "have met", "was held"), 0 when it
+    cannot be told: a noun with no verb ("the summit on Friday"), or a simple present, which news uses
+    for past events in headlines as well as for schedules ("Leaders meet in Brussels on Friday")."""
+    if verb.lower_ in _SCHEDULED and _present(verb):
+        return 1  # "talks are set for Friday", "are scheduled for Thursday", "are due on Friday"
     if verb.pos_ not in {"VERB", "AUX"}:
         return 0
     aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     if any(a.lower_ in _FUTURE_AUX for a in aux):
         return 1
+    if any(a.lower_ in {"would", "'d"} for a in aux) and _reported(verb, itself=True):
+        return 1  # what "will" becomes when reported; a "would" not reported may be a condition
     if verb.tag_ == "VBD" or (
         verb.tag_ == "VBN" and any(a.lower_ in {"has", "have", "had"} or a.tag_ == "VBD" for a in aux)
     ):
@@ -184,18 +263,16 @@ def _tense(verb: Token) -> int:
         # "are to meet", "are due to meet" (due hangs from "are"), "are going to meet", "plan to meet";
         # "were due to meet" may be past or still to come.
         head = verb.head
-        finite = head.head if head.dep_ == "acomp" else head
-        present = finite.tag_ in _PRESENT or any(
-            a.tag_ in _PRESENT for a in finite.children if a.dep_ in {"aux", "auxpass"}
-        )
-        if present and (head.lower_ in _FUTURE_HEADS or head.lower_ in {"is", "are", "am"}):
+        if _present(head) and (head.lower_ in _FUTURE_HEADS or head.lower_ in {"is", "are", "am"}):
             return 1
     return 0
 
 
-def _reported(noun: Token) -> bool:
-    """Inside what someone is reported to have said: "Scholz said that talks were difficult"."""
-    return any(t.dep_ == "ccomp" and t.head.lower_ in CUE_FORMS for t in noun.ancestors)
+def _reported(word: Token, itself: bool = False) -> bool:
+    """Inside what someone is reported to have said: "Scholz said that talks were difficult" (with
+    ``itself``, ``word`` may be the reported clause's own verb)."""
+    words = [word, *word.ancestors] if itself else word.ancestors
+    return any(t.dep_ == "ccomp" and t.head.lower_ in CUE_FORMS for t in words)
 
 
 def _compatible(event: _Event, places: list[tuple[str, str]], when: str | None) -> bool:
@@ -228,71 +305,131 @@ def news_day(doc: Doc) -> str | None:
 
 
 def find_events(doc: Doc, table: ActorTable) -> list[Event]:
-    """Meetings and talks in ``doc`` (offsets relative to ``doc.text``)."""
+    """Meetings and talks in ``doc`` (offsets relative to ``doc.text``).
+
+    The tense of each one's date clause goes to ``doc._.event_tenses``, in the order of the events
+    returned, for ``resolve_event_dates``."""
     events: list[_Event] = []
-    for noun in doc:
-        if noun.lower_ not in EVENT_NOUNS or noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ == "compound":
-            continue
-        what = _phrase(noun)
-        definite = any(c.lower_ in {"the", "this", "that", "those", "these"} for c in noun.lefts)
-        governor = _governor(noun)
-        places = _places(doc, noun) + (_places(doc, governor) if governor is not None else [])
-        when, direction = _date_in(doc, {t.i for t in (governor or noun).subtree})
-        fits = [e for e in events if _compatible(e, places, when)]
-        event = None
-        if " " in what:
-            event = next((e for e in fits if e.what == what), None)
-        if event is None and events and (definite or not places) and not _with(doc, table, noun):
-            # "the talks" is the event mentioned last; a bare repeated noun ("discussions") the one so named.
-            if definite:
-                event = events[-1] if _compatible(events[-1], places, when) else None
-            else:
-                event = next((e for e in reversed(fits) if e.what == what), None)
-        if event is None:
-            sent = noun.sent
-            event = _Event(what, sent.start_char, sent.end_char)
-            events.append(event)
-        event.reported = event.reported and _reported(noun)
-        for place in places:
-            if place[0] not in [p for p, _ in event.places]:
-                event.places.append(place)
-        for name in _with(doc, table, noun):
-            _add(event.participants, name)
-        for actor in _listed(doc, table, noun.sent):
-            _add(event.participants, _name(table, actor))
-        if governor is not None:
-            event.past = event.past or governor.tag_ == "VBD"
-            _governed(doc, table, noun, governor, event)
-        if event.when is None and when is not None:
-            event.when, event.direction = when, direction
+    for token in doc:
+        if token.lower_ in _MEET and token.pos_ == "VERB":
+            _meeting(doc, table, token, events)
+        elif token.lower_ in EVENT_NOUNS and token.pos_ in {"NOUN", "PROPN"} and token.dep_ != "compound":
+            _mention(doc, table, token, events)
     _arrivals(doc, table, events)
-    # A mere mention in reported speech, with no one and nowhere to it, names no event to track.
-    events = [e for e in events if e.participants or e.places or e.not_invited or not e.reported]
+    # A mere mention in reported speech, with no one, nowhere and no day to it, names no event to track.
+    events = [e for e in events if e.participants or e.places or e.when or e.not_invited or not e.reported]
     day = news_day(doc)
     if events and events[0].when is None and events[0].past and day:
         # the lead event happened on the day the report is about
-        events[0].when, events[0].direction = day, -1
+        events[0].when, events[0].tense = day, -1
     found = []
     for e in events:
         raw = doc_text(doc)[e.start : e.end]
         start = e.start + len(raw) - len(raw.lstrip())  # the sentence without its trailing blank lines
         end = e.start + len(raw.rstrip())
         participants = [p for p in e.participants if p not in [n for n, _ in e.places]]
-        event = Event(
-            start,
-            end,
-            doc_text(doc)[start:end],
-            e.what,
-            _where(e.places),
-            e.when,
-            participants,
-            e.not_invited,
+        found.append(
+            Event(
+                start,
+                end,
+                doc_text(doc)[start:end],
+                e.what,
+                _where(e.places),
+                e.when,
+                participants,
+                e.not_invited,
+            )
         )
-        # Only resolve_event_dates reads the tense, once the publication date is known; the public
-        # Event keeps ``when`` alone (a date, or the words as written).
-        event._direction = e.direction
-        found.append(event)
+    # Beside the events, not on them: ``when`` stays a date or the words as written, and the tense is
+    # only needed until the publication date resolves it.
+    doc._.event_tenses = [e.tense for e in events]
     return found
+
+
+def _mention(doc: Doc, table: ActorTable, noun: Token, events: list[_Event]) -> None:
+    """An event noun: a new event, or a mention of one already found, and what its sentence adds."""
+    what = _phrase(noun)
+    definite = any(c.lower_ in {"the", "this", "that", "those", "these"} for c in noun.lefts)
+    governor = _governor(noun)
+    places = _places(doc, noun) + (_places(doc, governor) if governor is not None else [])
+    when, tense = _date_in(doc, {t.i for t in (governor or noun).subtree})
+    fits = [e for e in events if _compatible(e, places, when)]
+    event = None
+    if " " in what:
+        event = next((e for e in fits if e.what == what), None)
+    if event is None and events and (definite or not places) and not _with(doc, table, noun):
+        # "the talks" is the event mentioned last; a bare repeated noun ("discussions") the one so named.
+        if definite:
+            event = events[-1] if _compatible(events[-1], places, when) else None
+        else:
+            event = next((e for e in reversed(fits) if e.what == what), None)
+    if event is None:
+        sent = noun.sent
+        event = _Event(what, sent.start_char, sent.end_char)
+        events.append(event)
+    event.reported = event.reported and _reported(noun)
+    _add_places(event, places)
+    for name in _with(doc, table, noun):
+        _add(event.participants, name)
+    for actor in _listed(doc, table, noun.sent):
+        _add(event.participants, _name(table, actor))
+    if governor is not None:
+        event.past = event.past or governor.tag_ == "VBD"
+        _governed(doc, table, noun, governor, event)
+    if event.when is None and when is not None:
+        event.when, event.tense = when, tense
+
+
+def _meeting(doc: Doc, table: ActorTable, verb: Token, events: list[_Event]) -> None:
+    """A meeting told by its verb alone: "Rayner and Hollinrake will meet in Leeds on Friday", "Starmer
+    met Macron in Paris". Who meets must be named; whoever or whatever is met must be someone (not "met
+    the target", "met with criticism"); and it must say more than one name: a second party, a place or
+    a day ("he met reporters" is no event to track)."""
+    if any(t.lower_ in EVENT_NOUNS and (g := _governor(t)) is not None and g.i == verb.i for t in verb.sent):
+        return  # "will meet in Brussels for a summit": the summit is the event, read from its noun
+    parties = _parties(doc, table, subject_of(verb), demonyms=False)  # "plan to meet": the subject of "plan"
+    # Whoever is met: a named object ("met Macron"; "met her Republican opponents" names no one), or
+    # after "with", where a demonym names its country as for an event noun ("met with Russian officials").
+    others = [_parties(doc, table, c, demonyms=False) for c in verb.children if c.dep_ == "dobj"] + [
+        _parties(doc, table, pobj)
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    if not parties or not all(others):
+        return
+    for names in others:
+        for name in names:
+            _add(parties, name)
+    places = _places(doc, verb)
+    when, tense = _date_in(doc, {t.i for t in verb.subtree})
+    if len(parties) < 2 and not places and when is None:
+        return
+    # A meeting at a place already named joins the event there ("... in Brussels. Macron will meet
+    # Scholz in Brussels"), when their dates can agree.
+    names = {name for name, _ in places}
+    event = next(
+        (e for e in reversed(events) if names & {n for n, _ in e.places} and _compatible(e, places, when)),
+        None,
+    )
+    if event is None:
+        sent = verb.sent
+        event = _Event("meeting", sent.start_char, sent.end_char)
+        events.append(event)
+    event.reported = event.reported and _reported(verb, itself=True)
+    event.past = event.past or verb.tag_ == "VBD"
+    _add_places(event, places)
+    for name in parties:
+        _add(event.participants, name)
+    if event.when is None and when is not None:
+        event.when, event.tense = when, tense
+
+
+def _add_places(event: _Event, places: list[tuple[str, str]]) -> None:
+    for place in places:
+        if place[0] not in [p for p, _ in event.places]:
+            event.places.append(place)
 
 
 def _governed(doc: Doc, table: ActorTable, noun: Token, governor: Token, event: _Event) -> None:
@@ -306,7 +443,11 @@ def _governed(doc: Doc, table: ActorTable, noun: Token, governor: Token, event: 
                 _add(event.not_invited, _name(table, actor))
         return
     if subject is not None:
-        _add(event.participants, _name(table, actor_of(doc, table, subject)))
+        for name in _parties(doc, table, subject, demonyms=False):  # "Rubio and Lavrov held talks"
+            _add(event.participants, name)
+    if governor.pos_ == "VERB":
+        for name in _with(doc, table, governor):  # "held a meeting with Putin"
+            _add(event.participants, name)
     if governor.pos_ in {"NOUN", "ADJ"} or subject is None:
         # "some present at the meeting, including X"; "a delegation to ... for discussions" led by X.
         for actor in [
@@ -345,15 +486,16 @@ def resolve_date(expression: str | None, published: str | None, direction: int =
     """A date as written ("Monday", "yesterday", "tomorrow", "17 February") as YYYY-MM-DD against the
     publication date; unchanged when it cannot be resolved (no publication date, "next week").
 
-    ``direction`` is the tense of the clause the date is in: a weekday in a future one (1) is the next
-    such day on or after publication, else the latest on or before it ("said on Monday")."""
+    ``direction`` is the tense of the clause the date is in: in a future one (1) a weekday is the next
+    such day on or after publication and a day of a month the next such day ("will meet on 17 June"),
+    else the latest on or before it ("said on Monday"; "17 December" read in January is last year's)."""
     if not expression or re.fullmatch(r"\d{4}-\d{2}-\d{2}", expression) or not published:
         return expression
     try:
         base = date.fromisoformat(published[:10])
     except ValueError:
         return expression
-    low = " ".join(expression.lower().split())
+    low = re.sub(r"['’]s$", "", " ".join(expression.lower().split()))  # "Friday's summit"
     if low.startswith("last "):
         direction = -1
     low = low if low in _DAY_WORDS else re.sub(r"^(?:on|last|this|earlier on|late on)\s+", "", low)
@@ -365,6 +507,8 @@ def resolve_date(expression: str | None, published: str | None, direction: int =
         back = (base.weekday() - WEEKDAYS.index(low)) % 7
         return (base - timedelta(days=back)).isoformat()
     full = normalise_date(f"{expression} {base.year}")
+    if full and direction > 0:
+        return full if full >= base.isoformat() else normalise_date(f"{expression} {base.year + 1}")
     if full:
         # "17 December" read in January is last year's.
         return (
@@ -375,8 +519,15 @@ def resolve_date(expression: str | None, published: str | None, direction: int =
     return expression
 
 
-def resolve_event_dates(events: list[Event], published: str | None) -> list[Event]:
-    """Resolve each event's relative date against the article's publication date (in place)."""
-    for event in events:
-        event.when = resolve_date(event.when, published, getattr(event, "_direction", 0))
+def resolve_event_dates(
+    events: list[Event], published: str | None, tenses: list[int] | None = None
+) -> list[Event]:
+    """Resolve each event's relative date against the article's publication date (in place).
+
+    ``tenses`` are those ``find_events`` left in ``doc._.event_tenses``, one per event in the same
+    order (1 future, -1 past, 0 cannot tell); without them a weekday is taken to be past."""
+    if tenses is not None and len(tenses) != len(events):
+        raise ValueError(f"{len(tenses)} tenses for {len(events)} events: pass the doc's events, in order")
+    for event, tense in zip(events, tenses if tenses is not None else [0] * len(events), strict=True):
+        event.when = resolve_date(event.when, published, tense)
     return events

@@ -8,11 +8,14 @@ whose claim the figure is and what kind ("calls from Mr Trump to reach 5%": dema
 suggestion that allies should spend more than 3%": suggested; "a plan to increase it to 2.5%":
 target), else the nearest clause subject that names an actor ("The UK currently spends ..."). A
 figure someone wants, demands, calls for or urges is theirs and demanded ("Unions want a 10% pay
-rise"), named by the subject as written when it is no actor; the amount a change is measured from is
-previous ("£2bn on schools, up from £1.5bn last year").
+rise"), named by the subject as written when it is no actor, but one they do not want is no demand
+("Ministers do not want a 10% pay rise"); the amount a change is measured from is previous ("£2bn on
+schools, up from £1.5bn last year", "from £10bn to £12bn").
 
-Money keeps its currency: "£2bn" is GBP, though the entity recogniser often leaves the sign out of
-the entity or misses the amount ("£1.5bn").
+Money keeps its currency: "£2bn" is GBP, "US$5bn" USD, "HK$4bn" HKD, "¥500bn" JPY, "5 million euros"
+EUR, though the entity recogniser often leaves the sign out of the entity, misses the amount
+("£1.5bn"), reads it as something else ("¥450bn" as a person) or reads the number without its
+currency's name ("5 million").
 """
 
 from __future__ import annotations
@@ -38,18 +41,38 @@ _SCALE = {
     "trillion": 1e12,
     "tn": 1e12,
 }
-_CURRENCY = {
+# A currency's sign before the amount: "£2bn", "US$5bn", "HK$4bn" (the sign may be a token of its own
+# or the start of the number's token).
+_SIGN_CODES = {
     "$": "USD",
+    "us$": "USD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "hk$": "HKD",
+    "nz$": "NZD",
+    "s$": "SGD",
+    "r$": "BRL",
     "£": "GBP",
     "€": "EUR",
+    "¥": "JPY",
+}
+_SIGNS_LONGEST_FIRST = sorted(_SIGN_CODES, key=len, reverse=True)  # "us$" before "$"
+# A token that is a sign and its number at once: "HK$4bn", "HK$40" (before "million").
+_SIGNED_NUMBER = re.compile(r"(?:[a-z]{1,3})?\$\d|[£€¥]\d", re.I)
+# A currency named after the amount: "5 million euros", "300 billion yen".
+_CURRENCY_WORDS = {
     "dollars": "USD",
     "pounds": "GBP",
     "euros": "EUR",
+    "euro": "EUR",
+    "yen": "JPY",
     "usd": "USD",
     "gbp": "GBP",
     "eur": "EUR",
+    "jpy": "JPY",
 }
-_SIGNS = {"$", "£", "€"}
 # Words before a number that bound or round it.
 _BOUNDS = [
     (("more", "than"), "more than"),
@@ -106,6 +129,7 @@ _DEMAND_VERBS = {
 }
 _CALL = {"call", "calls", "called", "calling"}
 _NOW = {"currently", "now", "today", "presently"}
+_RANGE = {"range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying"}
 # Nouns that name a measured quantity ("defence spending", "inflation").
 _MEASURES = {
     "spending",
@@ -175,13 +199,25 @@ def _value(ent: Span) -> tuple[float, str | None] | None:
     if ent.label_ == "PERCENT":
         return value, "%"
     if ent.label_ == "MONEY":
-        unit = next((code for sym, code in _CURRENCY.items() if sym in text.split() or sym in text[:2]), None)
-        return value, unit
+        return value, _currency(text, match)
     if ent.label_ == "QUANTITY":
         words = rest.split()
         return value, words[0] if words else None
     head = ent.root.head if ent.root.dep_ == "nummod" else None
     return value, head.lower_ if head is not None else None
+
+
+def _currency(text: str, number: re.Match) -> str | None:
+    """The currency of an amount's text (lower case): its sign just before the number ("us$5bn",
+    "€ 3bn"), else a currency's name after it ("2 billion pounds")."""
+    before = text[: number.start()].rstrip()
+    sign = next((sign for sign in _SIGNS_LONGEST_FIRST if before.endswith(sign)), None)
+    if sign == "$" and before[:-1][-1:].isalpha():
+        return None  # another country's dollar ("NT$", "Z$"): not the US one
+    if sign is not None:
+        return _SIGN_CODES[sign]
+    words = re.findall(r"[a-z]+", text[number.end() :])
+    return next((_CURRENCY_WORDS[w] for w in words if w in _CURRENCY_WORDS), None)
 
 
 def _bound(doc: Doc, ent: Span) -> tuple[str | None, int]:
@@ -226,6 +262,11 @@ def _holder_and_kind(
                 # want ..."): stop at this subject even when it is no actor.
                 subject = subject_of(token)
                 holder = actor_of(doc, table, subject)
+                if any(c.dep_ == "neg" for c in token.children):
+                    # "Ministers do not want a 10% pay rise": a figure refused is no demand, and not the
+                    # reporter's either; the subject holds it only as an actor ("Germany does not want to
+                    # spend more than 2%": its ceiling).
+                    return holder, kind, None
                 named = (
                     _words(subject) if subject is not None and not holder and subject.pos_ != "PRON" else None
                 )
@@ -246,7 +287,7 @@ def _words(noun: Token) -> str:
     return " ".join(t.text for t in noun.subtree if t.i <= noun.i and t.dep_ != "det")
 
 
-def _what(doc: Doc, ent: Span, path: list[Token]) -> str | None:
+def _what(doc: Doc, ent: Span, root: Token, path: list[Token]) -> str | None:
     parts = []
     spend = next(
         (t for t in path if t.lower_ in {"spend", "spends", "spent", "spending"} and t.pos_ == "VERB"), None
@@ -258,18 +299,18 @@ def _what(doc: Doc, ent: Span, path: list[Token]) -> str | None:
         if pobj is not None:
             parts.append(f"{pobj.text.lower()} spending")
     # "a 10% pay rise": the noun the figure qualifies ("a 2.5% share of ..." is read below)
-    head = ent.root.head
+    head = root.head
     if (
         not parts
         and ent.label_ != "CARDINAL"
-        and ent.root.dep_ in {"compound", "nummod", "amod"}
+        and root.dep_ in {"compound", "nummod", "amod"}
         and head.pos_ == "NOUN"
         and head.i >= ent.end
         and head.lower_ != "share"
     ):
         parts.append(" ".join([*(t.lower_ for t in head.lefts if t.i >= ent.end), head.lower_]))
     if not parts:
-        sent = ent.root.sent
+        sent = root.sent
         chunks = [
             c
             for c in sent.noun_chunks  # the sentence's, not the whole doc's once per figure
@@ -279,7 +320,7 @@ def _what(doc: Doc, ent: Span, path: list[Token]) -> str | None:
             words = [t.text.lower() for t in chunks[-1] if t.dep_ not in {"det", "poss"} and t.pos_ != "PRON"]
             parts.append(" ".join(words))
     # "2.3% of gross national product", "a 2.5% share of the economy"
-    for token in (ent.root, ent.root.head):
+    for token in (root, root.head):
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is not None:
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
@@ -292,22 +333,34 @@ def _what(doc: Doc, ent: Span, path: list[Token]) -> str | None:
 
 def _amounts(doc: Doc) -> list[Span]:
     """The entities figures are read from, with the currency sign and the scale that the entity
-    recogniser often leaves out ("£2bn" read as "2bn", "$40m" as "40") put back, and signed amounts it
-    missed ("up from £1.5bn") added as money."""
+    recogniser often leaves out ("£2bn" read as "2bn", "$40m" as "40") put back, a currency named after
+    the number taken in ("5 million euros" read as "5 million"), and signed amounts it missed or
+    mislabelled ("up from £1.5bn", "¥450bn" read as a person, "£12bn" as an ordinal) added as money."""
     spans, taken = [], set()
     for ent in doc.ents:
         if ent.label_ not in {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}:
             continue
-        if ent.label_ in {"MONEY", "CARDINAL"} and ent.start > 0 and doc[ent.start - 1].text in _SIGNS:
+        if ent.label_ in {"MONEY", "CARDINAL"} and ent.start > 0 and doc[ent.start - 1].lower_ in _SIGN_CODES:
             ent = Span(doc, ent.start - 1, _scaled(doc, ent.end), label="MONEY")
+        elif ent.label_ in {"MONEY", "CARDINAL"} and _SIGNED_NUMBER.match(ent.text):
+            ent = Span(doc, ent.start, _scaled(doc, ent.end), label="MONEY")  # "HK$40 million"
+        elif ent.label_ == "CARDINAL" and ent.end < len(doc) and doc[ent.end].lower_ in _CURRENCY_WORDS:
+            ent = Span(doc, ent.start, ent.end + 1, label="MONEY")  # "5 million euros"
         elif ent.label_ == "MONEY":
             ent = Span(doc, ent.start, _scaled(doc, ent.end), label="MONEY")
         spans.append(ent)
         taken.update(range(ent.start, ent.end))
-    for sign in (t for t in doc[:-1] if t.text in _SIGNS and t.i not in taken):
-        number = doc[sign.i + 1]
-        if number.text[:1].isdigit() and not number.ent_type_:
-            spans.append(Span(doc, sign.i, _scaled(doc, number.i + 1), label="MONEY"))
+    for token in doc:
+        if token.i in taken:
+            continue
+        if token.lower_ in _SIGN_CODES and token.i + 1 < len(doc):
+            number = doc[token.i + 1]
+            if number.text[:1].isdigit() and number.i not in taken:
+                spans.append(Span(doc, token.i, _scaled(doc, number.i + 1), label="MONEY"))
+                taken.update(range(token.i, number.i + 1))
+        elif _SIGNED_NUMBER.match(token.text):
+            spans.append(Span(doc, token.i, _scaled(doc, token.i + 1), label="MONEY"))  # "HK$4bn"
+            taken.add(token.i)
     return sorted(spans, key=lambda span: span.start)
 
 
@@ -317,24 +370,37 @@ def _scaled(doc: Doc, end: int) -> int:
 
 
 def _previous(root: Token) -> bool:
-    """The amount a change is measured from: "up from £1.5bn", "rose to €3bn from €2.5bn"."""
+    """The amount a change is measured from: "up from £1.5bn", "rose to €3bn from €2.5bn", "increase
+    the budget from £10bn to £12bn" (where "to" may hang from "from" itself)."""
     if root.dep_ != "pobj" or root.head.lower_ != "from":
         return False
     change = root.head.head
+    if change.lower_ in _RANGE:
+        return False  # "tariffs ranging from 5 percent to 25 percent": both ends hold now
     return change.lower_ in {"up", "down"} or any(
-        c.dep_ == "prep" and c.lower_ == "to" for c in change.children
+        c.dep_ == "prep" and c.lower_ == "to" for c in [*change.children, *root.head.children]
     )
+
+
+def _number_root(ent: Span) -> Token:
+    """The token an amount hangs by, leaving out a sign the parser attached elsewhere ("¥" of "¥500bn"
+    may hang from the verb, as punctuation)."""
+    start = ent.start
+    while start + 1 < ent.end and ent.doc[start].lower_ in _SIGN_CODES:
+        start += 1
+    return ent.doc[start : ent.end].root
 
 
 def find_figures(doc: Doc, table: ActorTable) -> list[Figure]:
     """Percentages, amounts of money, quantities and counts of things, with holder and qualifier."""
     figures = []
     for ent in _amounts(doc):
+        root = _number_root(ent)
         if ent.label_ == "CARDINAL":
-            head = ent.root.head
+            head = root.head
             if (
                 not any(ch.isdigit() for ch in ent.text)
-                or ent.root.dep_ != "nummod"
+                or root.dep_ != "nummod"
                 or head.lower_ not in _COUNTED
             ):
                 continue
@@ -343,9 +409,9 @@ def find_figures(doc: Doc, table: ActorTable) -> list[Figure]:
             continue
         value, unit = parsed
         bound, start = _bound(doc, ent)
-        path = _path(ent.root)
+        path = _path(root)
         holder_id, kind, named = _holder_and_kind(doc, table, path)
-        if _previous(ent.root):
+        if _previous(root):
             kind = "previous"  # not what anyone holds now, plans or demands
         qualifier = ", ".join(q for q in (kind, bound) if q) or None
         # A figure's text runs from the bounding word to the number ("more than 3%").
@@ -358,7 +424,7 @@ def find_figures(doc: Doc, table: ActorTable) -> list[Figure]:
                 text=text,
                 value=value,
                 unit=unit,
-                what=_what(doc, ent, path),
+                what=_what(doc, ent, root, path),
                 holder=table.get(holder_id).name if holder_id else named,
                 holder_actor=holder_id,
                 qualifier=qualifier,
