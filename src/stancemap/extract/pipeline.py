@@ -90,7 +90,11 @@ def figures_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("stancemap_events", requires=["doc._.actor_table", "doc.ents"], assigns=["doc._.events"])
+@Language.component(
+    "stancemap_events",
+    requires=["doc._.actor_table", "doc.ents"],
+    assigns=["doc._.events", "doc._.event_tenses"],
+)
 def events_component(doc: Doc) -> Doc:
     doc._.events = find_events(doc, doc._.actor_table or find_actors(doc))
     return doc
