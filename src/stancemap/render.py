@@ -6,15 +6,8 @@ import re
 import textwrap
 from collections import defaultdict
 
-from .extract.events import WEEKDAYS
+from .clean.dates import MONTHS, WEEKDAYS
 from .model import Article
-
-# No public list of month names to share yet (clean/dates.py keeps only a private map of their
-# abbreviations): one belongs there, beside the date parsing.
-_MONTHS = {
-    *("january", "february", "march", "april", "may", "june"),
-    *("july", "august", "september", "october", "november", "december"),
-}
 
 
 def actor_label(name: str, role: str | None, affiliation: str | None) -> str:
@@ -83,9 +76,9 @@ def _when(when: str | None) -> str:
         return ""
     first = when.split()[0].lower()
     if re.fullmatch(r"\d{4}(?:s|[-–/]\d{2,4})?", when) or (
-        first in _MONTHS and not re.search(r"\b\d{1,2}\b", when)
+        first in MONTHS and not re.search(r"\b\d{1,2}\b", when)
     ):
         return f" in {when}"  # a year, a decade, a season, a month: "in 2024", "in 2024-25", "in March 2025"
-    if first in WEEKDAYS or first[:1].isdigit() or first in _MONTHS:
+    if first in WEEKDAYS or first[:1].isdigit() or first in MONTHS:
         return f" on {when}"
     return f" {when}"

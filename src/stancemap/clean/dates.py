@@ -68,18 +68,30 @@ def normalise_date(value: str | None) -> str | None:
         return None
 
 
+# Month and weekday names, in calendar order (shared by the date, byline and event code).
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
 # A date with its year, as pages print it: "March 4, 2025", "Nov. 19th 2019", "4 Mar 2025", "20 Nov, 2019",
 # "2025-03-04". Numbers with slashes are left out (11/12/19 is ambiguous), as in normalise_date.
 _MONTH = (
     r"(?P<{}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
-    )
-}
+_MONTHS = {name[:3]: number for number, name in enumerate(MONTHS, 1)}
 _TEXT_DATE = re.compile(
     r"\b(?:"
     + _MONTH.format("m1")

@@ -12,7 +12,7 @@ import re
 
 from ..model import Cleaned, Document
 from .boilerplate import keep_units
-from .dates import LINES_BEFORE_BODY, LINES_INTO_BODY, header_date, near_body_date
+from .dates import LINES_BEFORE_BODY, LINES_INTO_BODY, MONTHS, WEEKDAYS, header_date, near_body_date
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _NEWLINE = re.compile(r"\n")
@@ -54,14 +54,12 @@ _BYLINE = re.compile(
 )
 # "By Christmas Day", "By New Year's Eve", "By March": a time, not a name, when every word is one of these.
 _TIME_WORDS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "weekend", "week", "month", "year", "christmas", "easter", "thanksgiving", "halloween", "hanukkah",
     "ramadan", "diwali", "passover", "new", "years", "day", "eve", "night", "noon", "midnight", "morning",
     "evening", "afternoon", "today", "tonight", "tomorrow", "yesterday", "spring", "summer", "autumn",
     "fall", "winter", "end", "next", "last", "this", "election", "independence", "labor", "labour",
     "memorial", "valentine", "valentines", "mother", "father", "boxing",
-}  # fmt: skip
+} | set(MONTHS) | set(WEEKDAYS)  # fmt: skip
 BYLINE_WORDS = 16  # a byline with its date and agency; a longer line is a sentence
 
 

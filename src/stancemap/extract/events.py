@@ -35,7 +35,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from ..clean.dates import normalise_date
+from ..clean.dates import WEEKDAYS, normalise_date
 from ..model import Event
 from .actors import ActorTable
 from .doctext import doc_text
@@ -71,7 +71,6 @@ _PLACE_PREPS = {"in", "at", "to"}
 _ARRIVE = {"arrived", "arrives", "arriving", "landed", "lands", "travelled", "traveled", "flew"}
 _INVITE = {"invited", "invite", "included", "include", "consulted"}
 _EXCLUDE = {"excluded", "exclude", "barred", "sidelined", "left"}
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "last night": -1, "tomorrow": 1}
 # Future clauses: "will meet", "are to meet", "are due to / going to / set to meet", "plan to meet".
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
