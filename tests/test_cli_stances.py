@@ -73,19 +73,7 @@ def test_issues_list_propose_and_accept(example_db, tmp_path):
     out = run("issues", "--propose", "--watchlist", watchlist, "--db", example_db)
     assert out.startswith("1. ")
     claim = "Ukraine's future must be decided with Ukraine."
-    run(
-        "issues",
-        "--accept",
-        "1",
-        "--name",
-        "My issue",
-        "--proposition",
-        claim,
-        "--watchlist",
-        watchlist,
-        "--db",
-        example_db,
-    )
+    assert _accept(watchlist, example_db, "--name", "My issue", "--proposition", claim).exit_code == 0
     assert "My issue" in run("issues", "--watchlist", watchlist)
 
 
@@ -160,8 +148,8 @@ def test_cli_stances_say_why_none_are_shown(fixtures_db, tmp_path):
     assert out.exit_code == 0 and "ingested with --watchlist?" in out.stderr
 
 
-def _accept(watchlist, db, *more):
-    return invoke("issues", "--accept", "1", "--watchlist", watchlist, "--db", db, *more)
+def _accept(watchlist, db, *more, proposal="1"):
+    return invoke("issues", "--accept", proposal, "--watchlist", watchlist, "--db", db, *more)
 
 
 @pytest.mark.parametrize("source", [FIXTURES / "watchlist.yaml", WATCHLIST])
@@ -195,20 +183,12 @@ def test_cli_issues_accept_by_name_cannot_add_a_different_issue_when_run_twice(e
     first = run("issues", "--propose", "--watchlist", watchlist, "--db", example_db).splitlines()[0]
     name = first.split(". ", 1)[1].split(" (", 1)[0]  # "1. NAME (N statements; …)"
     claim = "A claim about it."
-    args = (
-        "issues",
-        "--accept",
-        name.upper(),
-        "--proposition",
-        claim,
-        "--watchlist",
-        watchlist,
-        "--db",
-        example_db,
-    )
-    assert invoke(*args).exit_code == 0
+    args = (watchlist, example_db, "--proposition", claim)
+    assert _accept(*args, proposal=name.upper()).exit_code == 0
     added = load_watchlist(watchlist)
     assert added[-1].name == name
-    again = invoke(*args)  # the proposal is now watched, so no longer proposed: refused, nothing added
+    again = _accept(
+        *args, proposal=name.upper()
+    )  # the proposal is now watched, so no longer proposed: refused, nothing added
     assert again.exit_code == 2 and f"no proposal named '{name.upper()}'" in again.stderr
     assert load_watchlist(watchlist) == added
