@@ -140,7 +140,7 @@ def _candidates(doc: Doc):
 
 def _join_first_names(doc: Doc) -> list[Span]:
     """The entities, with the parts of a person's name that the recogniser labelled apart joined to it:
-    a first name before a bare surname ("Sadiq" read as a place, or as nothing, before "Khan"), and the
+    a first name before a bare surname ("Sadiq" read as a place before "Khan"), and the
     surname after a name that ends in a particle ("Ursula von der" + "Leyen", read as a place)."""
     out: list[Span] = []
     for ent in doc.ents:
@@ -183,8 +183,10 @@ def _first_name_of(word: Token, surname: Span) -> bool:
     or labelled apart (as a place, say): one capitalised word the parser attaches to the name, and no
     party, title, rank ("Admiral Harris"), place or people."""
     return (
-        word.ent_type_ in {"", "GPE", "LOC", "FAC"}
-        and word.ent_iob_ != "I"  # no word of a longer entity ("Bank of England")
+        # Labelled a place: a word in no entity at all is as often a common word the recogniser left
+        # out for that reason ("Rival Lowe's", "Price Drop", "Side Salad").
+        word.ent_type_ in {"GPE", "LOC", "FAC"}
+        and word.ent_iob_ == "B"  # one word, no part of a longer entity ("Bank of England")
         and word.tag_ == "NNP"
         and word.dep_ == "compound"
         and surname.start <= word.head.i < surname.end
@@ -612,7 +614,9 @@ def _split_title(tokens: list[Token]) -> tuple[str | None, str | None]:
     # The role ends where a phrase of where or whom for begins, when that phrase names the body or the
     # place ("director for games at Microsoft", "senator from Texas"): that is the affiliation. Without
     # one the phrase is part of the role ("Senior Vice President For Sustainability").
-    cut = next((i for i, t in enumerate(rest) if i and _role_ends(rest, i)), len(rest))
+    # A phrase of where or whom for ends it before an "of" does ("Head of Research at Kotak Securities").
+    ends = [i for i in range(1, len(rest)) if _role_ends(rest, i)]
+    cut = min((i for i in ends if rest[i].lower_ != "of"), default=min(ends, default=len(rest)))
     named = next((t for t in rest[cut:] if t.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}), None)
     if named is not None:
         affiliation = affiliation or _affiliation(named)
@@ -668,8 +672,16 @@ def _affiliation(token: Token) -> str:
     return DEMONYMS.get(low) or CANONICAL_PLACES.get(low) or words.text
 
 
+def _holds(held: str | None, role: str) -> bool:
+    """Whether a person with the role ``held`` is "the <role>": the same role, or it with its portfolio
+    ("Secretary of State for Northern Ireland" is the Secretary of State)."""
+    held = (held or "").lower()
+    return held == role or held.startswith(role + " for ")
+
+
 def _title_case(words: str) -> str:
-    return " ".join(w if w.lower() in {"of", "the", "and"} else w[:1].upper() + w[1:] for w in words.split())
+    small = {"of", "the", "and", "for", "at", "in", "on", "to"}
+    return " ".join(w if w.lower() in small else w[:1].upper() + w[1:] for w in words.split())
 
 
 def _role_phrases(doc: Doc, taken: set[int]):
@@ -712,9 +724,7 @@ def _add_role_phrase(
     def compatible(actor: Actor) -> bool:
         return affiliation is None or actor.affiliation in (None, affiliation)
 
-    holders = [
-        m for m in before if (people[m.actor].role or "").lower() == role and compatible(people[m.actor])
-    ]
+    holders = [m for m in before if _holds(people[m.actor].role, role) and compatible(people[m.actor])]
     if holders:
         actor = people[holders[-1].actor]
     else:
