@@ -329,6 +329,7 @@ def test_actors_title_gives_role_and_whole_affiliation(nlp, text, role, affiliat
 @pytest.mark.parametrize(
     ("text", "person"),
     [
+        ("Sadiq Khan said the Ulez expansion would go ahead.", "Sadiq Khan"),  # "Sadiq" in no entity
         ("Ursula von der Leyen said the EU would respond.", "Ursula von der Leyen"),  # "Leyen" a place
     ],
 )

@@ -140,7 +140,7 @@ def _candidates(doc: Doc):
 
 def _join_first_names(doc: Doc) -> list[Span]:
     """The entities, with the parts of a person's name that the recogniser labelled apart joined to it:
-    a first name before a bare surname ("Sadiq" read as a place before "Khan"), and the
+    a first name before a bare surname ("Sadiq" read as a place, or as nothing, before "Khan"), and the
     surname after a name that ends in a particle ("Ursula von der" + "Leyen", read as a place)."""
     out: list[Span] = []
     for ent in doc.ents:
@@ -183,10 +183,10 @@ def _first_name_of(word: Token, surname: Span) -> bool:
     or labelled apart (as a place, say): one capitalised word the parser attaches to the name, and no
     party, title, rank ("Admiral Harris"), place or people."""
     return (
-        # Labelled a place: a word in no entity at all is as often a common word the recogniser left
-        # out for that reason ("Rival Lowe's", "Price Drop", "Side Salad").
-        word.ent_type_ in {"GPE", "LOC", "FAC"}
-        and word.ent_iob_ == "B"  # one word, no part of a longer entity ("Bank of England")
+        # In no entity, or one word labelled a place. (Where the recogniser took a common word for a
+        # surname, "Price Drop", "Side Salad", that person was wrong before the join too.)
+        word.ent_type_ in {"", "GPE", "LOC", "FAC"}
+        and word.ent_iob_ != "I"  # no word of a longer entity ("Bank of England")
         and word.tag_ == "NNP"
         and word.dep_ == "compound"
         and surname.start <= word.head.i < surname.end
