@@ -196,3 +196,16 @@ def test_merge_reads_shards_in_the_order_they_were_written(tmp_path):
         rows = store.connection.execute("SELECT id, canonical_id FROM articles").fetchall()
     assert report.new_versions == 1
     assert dict(rows) == {content_hash(STORY): content_hash(rewritten), content_hash(rewritten): None}
+
+
+def test_merge_older_version_read_last_links_to_the_newer_one(tmp_path):
+    url = "https://www.example-news.com/2025/03/04/bridge-to-open/"
+    newer = STORY + " The council said on Wednesday that the opening would be delayed by a week."
+    first, second = _result(newer, "dump.jsonl#2", url), _result(STORY, "dump.jsonl#1", url)
+    first.item.published, second.item.published = "2025-03-05", "2025-03-04"  # a dump listed newest first
+    write_shard([first, second], tmp_path / "part-0.parquet")
+    with open_store(tmp_path / "s.db") as store:
+        report = merge_shards([tmp_path], store)
+        rows = dict(store.connection.execute("SELECT id, canonical_id FROM articles").fetchall())
+    assert (report.new_versions, report.near_duplicates) == (0, 1)
+    assert rows == {content_hash(newer): None, content_hash(STORY): content_hash(newer)}

@@ -146,6 +146,10 @@ class Writer:
         # nearly the same content from elsewhere is a copy (syndication) of the article stored first.
         supersedes = self._previous_version(item, key, result.signature)
         canonical = None if supersedes else copy_of
+        if supersedes and self._published_before(item, supersedes):
+            # An older version read after a newer one (dumps listed newest first, shards merged out of
+            # order): it is linked to the newer one, which stays the version that counts.
+            canonical, supersedes = supersedes, None
         self.store.write_article(
             item,
             canonical_id=canonical,
@@ -178,6 +182,11 @@ class Writer:
             if stored and similarity(sig, stored) >= VERSION_SIMILARITY:
                 return found
         return None
+
+    def _published_before(self, item, article_id: str) -> bool:
+        """Whether ``item`` was published before the stored ``article_id`` (both dated)."""
+        stored = self.store.published_of(article_id)
+        return bool(item.published and stored and item.published < stored)
 
     def _canonical(self, article_id: str | None) -> str | None:
         """The article that counts for ``article_id``: itself, or the one it is a copy or old version of."""

@@ -349,6 +349,11 @@ class Store:
         row = self.connection.execute("SELECT signature FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row[0] if row else None
 
+    def published_of(self, article_id: str) -> str | None:
+        """The publication date (YYYY-MM-DD) stored with ``article_id``, or None."""
+        row = self.connection.execute("SELECT published FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
     def source_of(self, article_id: str) -> str | None:
         """The source ``article_id`` was read from, or None."""
         row = self.connection.execute("SELECT source FROM articles WHERE id = ?", (article_id,)).fetchone()
