@@ -334,4 +334,38 @@ def test_issues_watchlist_misspelt_table_or_no_issues_is_an_error(tmp_path):
     result = CliRunner().invoke(
         cli, ["analyze", str(ROOT / "examples" / "starmer-backstop.txt"), "--watchlist", str(empty)]
     )
-    assert result.exit_code == 2 and "has no issues" in result.stderr
+    assert (
+        result.exit_code == 2
+        and result.stderr.startswith("error: [E020]")
+        and "has no issues" in result.stderr
+    )
+    assert "no issues in" in CliRunner().invoke(cli, ["issues", "--watchlist", str(empty)]).stderr
+    both = tmp_path / "b.toml"
+    issue = 'name = "{}"\nproposition = "It is good."\nkeywords = ["x"]\n'
+    both.write_text("[[issue]]\n" + issue.format("A") + "[[issues]]\n" + issue.format("B"), encoding="utf-8")
+    with pytest.raises(WatchlistError, match="both"):
+        load_watchlist(both)
+
+
+def test_issues_proposals_are_the_same_every_run():
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from stancemap.extract.issues import propose_issues\n"
+        "s = ['Hong Kong autonomy must be granted, the committed formula says.',"
+        " 'Hong Kong autonomy systems are committed to the formula.',"
+        " 'The systems for Hong Kong autonomy need granting.']\n"
+        "print([(p.name, p.keywords) for p in propose_issues(s)])"
+    )
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3", "4")
+    }
+    assert len(outs) == 1 and "autonomy" in outs.pop()

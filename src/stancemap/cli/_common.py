@@ -95,13 +95,13 @@ def _use_watchlist(ctx, param, value):
     # Through the environment, so that worker processes (--workers, a local Dask cluster) load it too,
     # until the root context closes: the whole `stancemap ...` run, also when a later option is refused.
     if value:
-        from ..extract.issues import load_watchlist
+        from ..extract.issues import WatchlistError, load_watchlist
         from ..extract.stances import WATCHLIST_ENV
 
         # Read here, before any work: a watchlist with no issue (a misspelt [[isue]] table) is refused
         # rather than giving no stances without a word.
         if not load_watchlist(value):
-            raise click.BadParameter(f"{value} has no issues ([[issue]] in TOML, issues: in YAML)")
+            raise WatchlistError(f"{value} has no issues ([[issue]] in TOML, issues: in YAML)")
         ctx.find_root().with_resource(_environ(WATCHLIST_ENV, str(value)))
     return value
 

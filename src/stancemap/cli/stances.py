@@ -270,6 +270,10 @@ def issues(watchlist_path, propose, accept, name, proposition, db_path) -> None:
             raise click.UsageError("give --watchlist FILE to list, or --propose")
         if not exists:
             raise click.UsageError(f"no watchlist at {watchlist_path}")
+        if not known:
+            click.echo(
+                f"no issues in {watchlist_path} yet: add them, or propose some with --propose", err=True
+            )
         for issue in known:
             click.echo(f"{issue.name}\n  {issue.proposition}\n  keywords: {', '.join(issue.keywords)}")
         return

@@ -130,6 +130,8 @@ def parse_watchlist(data, where: str = "watchlist") -> list[Issue]:
         raise WatchlistError(
             f"{where}: unknown key(s) {', '.join(unknown)} (issues go in [[issue]] or issues:)"
         )
+    if isinstance(data, dict) and {"issue", "issues"} <= set(data):
+        raise WatchlistError(f"{where}: issues under both 'issue' and 'issues'; put them all under one")
     entries = data.get("issue", data.get("issues", [])) if isinstance(data, dict) else data
     if not isinstance(entries, list):
         raise WatchlistError(f"{where}: expected a list of issues ([[issue]] in TOML, issues: in YAML)")
@@ -363,7 +365,8 @@ def propose_issues(
     for phrase, members in groups.items():
         if len(members) < min_size:
             continue
-        words = Counter(w for i in members for w in set(content_words(pending[i])))
+        # In a fixed order: ties between words come out the same every run (a set's order does not).
+        words = Counter(w for i in members for w in sorted(set(content_words(pending[i]))))
         # Content words skip stop words ("future of Ukraine" shares "future ukraine"): where the phrase
         # is not what the statements say, both words in one statement is.
         lead = (

@@ -353,7 +353,6 @@ supporter supporters voter voters resident residents official officials critic c
 activist activists spokesman spokeswoman spokesperson aide aides lawmaker lawmakers member members
 worker workers student students parent parents veteran veterans leader leaders group groups"""
 PEOPLE_NOUNS = frozenset(_PEOPLE_WORDS.split())
-# Verbs whose object is the addressee, not the content ("told reporters", "urged Trump to ...").
 # Ranks and titles before a surname that are not in ROLE_WORDS ("Admiral Harris", "Sgt. Smith").
 _RANK_WORDS = """admiral colonel col. captain capt. commander cmdr. lieutenant lt. major maj. sergeant sgt. corporal
     cpl. private officer detective det. inspector constable superintendent marshal chief coach father
@@ -368,6 +367,7 @@ _INSTITUTION_WORDS = """street road avenue lane square place way drive bridge pa
     group court prison barracks hotel"""
 INSTITUTION_WORDS = frozenset(_INSTITUTION_WORDS.split())
 
+# Verbs whose object is the addressee, not the content ("told reporters", "urged Trump to ...").
 ADDRESSEE_CUES = {"tell", "urge", "ask", "warn", "call", "accuse", "promise"}
 
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
