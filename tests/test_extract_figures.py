@@ -108,6 +108,22 @@ def test_figures_money_baseline_and_demand(nlp):
         ("The city will spend 5 million euros on buses.", "5 million euros", 5e6, "EUR"),
         ("Japan will spend 300 billion yen on defence.", "300 billion yen", 3e11, "JPY"),
         ("The donor gave more than $25,000.", "more than $25,000", 25000, "USD"),  # a bound before the sign
+        ("He paid 25 pounds for the ticket.", "25 pounds", 25, "GBP"),  # a sentence about money
+        ("The shop sold €2 coins.", "€2", 2, "EUR"),  # a sign is money
+        ("The shop sold £25 of beef.", "£25", 25, "GBP"),
+        (
+            "Canberra will spend 5 billion Australian dollars on defence.",
+            "5 billion Australian dollars",
+            5e9,
+            "AUD",
+        ),
+        (
+            "Ottawa will spend 5 billion Canadian dollars on defence.",
+            "5 billion Canadian dollars",
+            5e9,
+            "CAD",
+        ),
+        ("The bank lent 3 billion Hong Kong dollars.", "3 billion Hong Kong dollars", 3e9, "HKD"),
     ],
 )
 def test_figures_money_keeps_its_currency(nlp, text, figure_text, value, unit):
@@ -165,3 +181,17 @@ def test_figures_demanded_figure_is_held_by_whoever_wants_it(nlp, text, holder, 
         "demanded",
         what,
     )
+
+
+@pytest.mark.parametrize(
+    "text,figures",
+    [
+        ("THE DIET HELPED HER LOSE 25 POUNDS.", [(25, "pounds")]),  # a weight
+        ("HE LOST 25 POUNDS.", []),
+        ("The farm exported 5 million pounds of beef.", [(5e6, "pounds")]),  # a weight of something
+        ("The shop sold 2 euro coins.", []),  # no amount
+    ],
+)
+def test_figures_currency_word_without_money_is_no_money(nlp, text, figures):
+    doc = nlp(text)
+    assert [(f.value, f.unit) for f in find_figures(doc, doc._.actor_table)] == figures

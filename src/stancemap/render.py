@@ -69,16 +69,25 @@ def _one_line(item) -> str:
     return f"{item.what}{where}{_when(item.when)}: {', '.join(item.participants)}"
 
 
+_SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
+
+
 def _when(when: str | None) -> str:
     """ "on 2025-02-17", "on Monday" (no publication date to resolve it against), "in March", "in
-    2024", but "next week": ``when`` is a date, or the words as written when it could not be resolved."""
+    2024", "in the 1990s", "in spring 2025", but "next week": ``when`` is a date, or the words as
+    written when it could not be resolved."""
     if not when:
         return ""
+    decade = re.fullmatch(r"(?:the\s+)?(\d{3}0['’]?s)", when, re.I)
+    if decade:
+        return f" in the {decade.group(1)}"  # "in the 1990s"
     first = when.split()[0].lower()
-    if re.fullmatch(r"\d{4}(?:s|[-–/]\d{2,4})?", when) or (
+    if first in _SEASONS:
+        return f" in {first}{when[len(first) :]}"  # "Spring 2025": "in spring 2025"
+    if re.fullmatch(r"\d{4}(?:[-–/]\d{2,4})?", when) or (
         first in MONTHS and not re.search(r"\b\d{1,2}\b", when)
     ):
-        return f" in {when}"  # a year, a decade, a season, a month: "in 2024", "in 2024-25", "in March 2025"
+        return f" in {when}"  # a year, a month: "in 2024", "in 2024-25", "in March 2025"
     if first in WEEKDAYS or first[:1].isdigit() or first in MONTHS:
         return f" on {when}"
     return f" {when}"

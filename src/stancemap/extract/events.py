@@ -12,8 +12,9 @@ from" it.
 
 A later mention joins an earlier event only when their places and dates can agree: "the talks in
 London yesterday" is not the summit "in Brussels tomorrow". An event that has no participants, no
-place and no date and is only mentioned inside reported speech ("Scholz said that talks were
-difficult") is not kept.
+place and no day (a duration, "could take years", or a month alone is none) and is only mentioned
+inside reported speech ("Scholz said that talks were difficult") is not kept; nor is a meeting denied
+or refused ("did not meet", "refused to meet").
 
 Dates: a date in a mention's clause, or for the article's lead event the report's news day (the
 bare day most often used with past-tense verbs: "said on Monday"). Relative dates are kept as
@@ -35,7 +36,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from ..clean.dates import WEEKDAYS, normalise_date
+from ..clean.dates import MONTHS, WEEKDAYS, normalise_date
 from ..model import Event
 from .actors import ActorTable
 from .doctext import doc_text
@@ -80,6 +81,14 @@ _SCHEDULED = {"due", "set", "scheduled", "expected", "planned", "slated"}
 _PRESENT = {"VBP", "VBZ"}
 # A meeting told by its verb alone ("will meet in Leeds", "met Macron in Paris").
 _MEET = {"meet", "meets", "met", "meeting"}
+# "refused to meet", "declined to meet", "failed to meet": a meeting that did not or will not happen.
+_REFUSE = {
+    *("refuse", "refuses", "refused", "refusing", "decline", "declines", "declined", "declining"),
+    *("fail", "fails", "failed", "failing"),
+}
+# A stretch of time, not a day: "years", "two weeks", "the coming months", "several decades".
+_MONTH_WORDS = {*MONTHS, *(m[:3] for m in MONTHS), "sept"}
+_DURATION = re.compile(r"(?:.*\s)?(?:days|weeks|months|years|decades|centuries)")
 
 # The tense of each event's date clause (see resolve_event_dates), one per event in the order
 # find_events returns them: read from the doc's parse, needed once the publication date is known.
@@ -207,8 +216,11 @@ def _conjs(head: Token) -> list[Token]:
 
 def _date_in(doc: Doc, tokens: set[int]) -> tuple[str | None, int]:
     """The first date among ``tokens`` and the tense of the clause it dates (see ``_tense``). A time
-    that names a day ("last night", "tonight") dates a meeting as well as a date does."""
+    that names a day ("last night", "tonight") dates a meeting as well as a date does; a duration
+    ("could take years", "in the coming weeks") does not."""
     for ent in doc.ents:
+        if _DURATION.fullmatch(" ".join(ent.text.lower().split())):
+            continue  # "talks could take years": how long, not when
         if ent.start in tokens and (
             ent.label_ == "DATE"
             or (ent.label_ == "TIME" and " ".join(ent.text.lower().split()) in _DAY_WORDS)
@@ -291,6 +303,20 @@ def _compatible(event: _Event, places: list[tuple[str, str]], when: str | None) 
     return {ours, theirs} & set(WEEKDAYS) != set() and {ours, theirs} & set(_DAY_WORDS) != set()
 
 
+def _specific(when: str | None) -> bool:
+    """Whether ``when`` names one day: a weekday ("Friday", "last Friday", "Friday's"), a day word
+    ("yesterday", "tomorrow"), a month with a day or a year ("17 June", "June 2025"), an ISO date."""
+    if not when:
+        return False
+    low = " ".join(when.lower().split())
+    if low in _DAY_WORDS or re.fullmatch(r"\d{4}-\d{2}-\d{2}", low):
+        return True
+    words = re.findall(r"[a-z]+|\d+", low)
+    if any(w in WEEKDAYS for w in words):
+        return True
+    return any(w in _MONTH_WORDS for w in words) and any(w.isdigit() for w in words)
+
+
 def news_day(doc: Doc) -> str | None:
     """The bare day a report is about: the one most often attached to past-tense verbs ("said on Monday")."""
     days = Counter()
@@ -315,8 +341,13 @@ def find_events(doc: Doc, table: ActorTable) -> list[Event]:
         elif token.lower_ in EVENT_NOUNS and token.pos_ in {"NOUN", "PROPN"} and token.dep_ != "compound":
             _mention(doc, table, token, events)
     _arrivals(doc, table, events)
-    # A mere mention in reported speech, with no one, nowhere and no day to it, names no event to track.
-    events = [e for e in events if e.participants or e.places or e.when or e.not_invited or not e.reported]
+    # A mere mention in reported speech, with no one, nowhere and no day to it, names no event to track:
+    # a month alone ("the October news conference") is no day.
+    events = [
+        e
+        for e in events
+        if e.participants or e.places or _specific(e.when) or e.not_invited or not e.reported
+    ]
     day = news_day(doc)
     if events and events[0].when is None and events[0].past and day:
         # the lead event happened on the day the report is about
@@ -383,7 +414,10 @@ def _meeting(doc: Doc, table: ActorTable, verb: Token, events: list[_Event]) -> 
     """A meeting told by its verb alone: "Rayner and Hollinrake will meet in Leeds on Friday", "Starmer
     met Macron in Paris". Who meets must be named; whoever or whatever is met must be someone (not "met
     the target", "met with criticism"); and it must say more than one name: a second party, a place or
-    a day ("he met reporters" is no event to track)."""
+    a day ("he met reporters" is no event to track). A meeting denied ("did not meet", "will never
+    meet") or refused ("refused to meet", "declined to", "failed to") is none."""
+    if _denied(verb):
+        return
     if any(t.lower_ in EVENT_NOUNS and (g := _governor(t)) is not None and g.i == verb.i for t in verb.sent):
         return  # "will meet in Brussels for a summit": the summit is the event, read from its noun
     parties = _parties(doc, table, subject_of(verb), demonyms=False)  # "plan to meet": the subject of "plan"
@@ -423,6 +457,13 @@ def _meeting(doc: Doc, table: ActorTable, verb: Token, events: list[_Event]) -> 
         _add(event.participants, name)
     if event.when is None and when is not None:
         event.when, event.tense = when, tense
+
+
+def _denied(verb: Token) -> bool:
+    """ "did not meet", "will never meet", "refused to meet", "declined to meet", "failed to meet"."""
+    if any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lower_ in _REFUSE
 
 
 def _add_places(event: _Event, places: list[tuple[str, str]]) -> None:

@@ -73,6 +73,28 @@ _CURRENCY_WORDS = {
     "eur": "EUR",
     "jpy": "JPY",
 }
+# A dollar named with its country's adjective: "5 billion Australian dollars" is AUD, not USD.
+_DOLLARS = re.compile(r"\b(australian|canadian|new zealand|hong kong|singapore)\s+dollars?\b")
+_DOLLAR_CODES = {
+    "australian": "AUD",
+    "canadian": "CAD",
+    "new zealand": "NZD",
+    "hong kong": "HKD",
+    "singapore": "SGD",
+}
+# Words that make a sentence about money, so that "25 pounds" in it is money, not a weight: "paid 25
+# pounds for the ticket", but "helped her lose 25 pounds".
+_MONEY_CONTEXT = {
+    *("pay", "pays", "paid", "paying", "payment", "cost", "costs", "costing", "price", "prices", "priced"),
+    *("spend", "spends", "spent", "spending", "budget", "fund", "funds", "funded", "funding", "worth"),
+    *("buy", "buys", "bought", "sell", "sells", "sold", "invest", "invested", "investment", "donated"),
+    *("donation", "lend", "lent", "loan", "loans", "borrow", "borrowed", "owe", "owes", "owed", "debt"),
+    *("fined", "fine", "charge", "charged", "fee", "fees", "earn", "earns", "earned", "salary", "wage"),
+    *("wages", "tax", "taxes", "money", "cash", "grant", "grants", "aid", "bill", "afford", "valued"),
+    *("revenue", "profit", "profits", "raised", "raise", "bid", "deal", "compensation", "subsidy"),
+}
+# "5 million pounds of beef" is a weight; "5 million pounds of funding" still money.
+_MONEY_NOUNS = {"money", "funding", "investment", "aid", "spending", "cuts", "savings", "debt", "borrowing"}
 # Words before a number that bound or round it.
 _BOUNDS = [
     (("more", "than"), "more than"),
@@ -201,7 +223,7 @@ def _value(ent: Span) -> tuple[float, str | None] | None:
     if ent.label_ == "MONEY":
         return value, _currency(text, match)
     if ent.label_ == "QUANTITY":
-        words = rest.split()
+        words = (rest[scale.end() :] if scale else rest).split()  # "5 million pounds": pounds
         return value, words[0] if words else None
     head = ent.root.head if ent.root.dep_ == "nummod" else None
     return value, head.lower_ if head is not None else None
@@ -209,14 +231,18 @@ def _value(ent: Span) -> tuple[float, str | None] | None:
 
 def _currency(text: str, number: re.Match) -> str | None:
     """The currency of an amount's text (lower case): its sign just before the number ("us$5bn",
-    "€ 3bn"), else a currency's name after it ("2 billion pounds")."""
+    "€ 3bn"), else a currency's name after it ("2 billion pounds", "5 billion australian dollars")."""
     before = text[: number.start()].rstrip()
     sign = next((sign for sign in _SIGNS_LONGEST_FIRST if before.endswith(sign)), None)
     if sign == "$" and before[:-1][-1:].isalpha():
         return None  # another country's dollar ("NT$", "Z$"): not the US one
     if sign is not None:
         return _SIGN_CODES[sign]
-    words = re.findall(r"[a-z]+", text[number.end() :])
+    rest = text[number.end() :]
+    dollars = _DOLLARS.search(rest)
+    if dollars:
+        return _DOLLAR_CODES[" ".join(dollars.group(1).split())]  # "5 billion Australian dollars"
+    words = re.findall(r"[a-z]+", rest)
     return next((_CURRENCY_WORDS[w] for w in words if w in _CURRENCY_WORDS), None)
 
 
@@ -344,8 +370,16 @@ def _amounts(doc: Doc) -> list[Span]:
             ent = Span(doc, ent.start - 1, _scaled(doc, ent.end), label="MONEY")
         elif ent.label_ in {"MONEY", "CARDINAL"} and _SIGNED_NUMBER.match(ent.text):
             ent = Span(doc, ent.start, _scaled(doc, ent.end), label="MONEY")  # "HK$40 million"
-        elif ent.label_ == "CARDINAL" and ent.end < len(doc) and doc[ent.end].lower_ in _CURRENCY_WORDS:
-            ent = Span(doc, ent.start, ent.end + 1, label="MONEY")  # "5 million euros"
+        elif ent.label_ in {"MONEY", "QUANTITY", "CARDINAL"} and (named := _named_currency(doc, ent)):
+            # "5 million euros", "25 pounds": money, a weight ("lose 25 pounds", "5 million pounds of
+            # beef"), or no amount at all ("2 euro coins")
+            word, end = named
+            if _unsigned_money(doc, ent, word, end):
+                ent = Span(doc, ent.start, max(end, ent.end), label="MONEY")
+            elif doc[word].lower_ == "euro":
+                continue  # "2 euro coins", "the euro zone"
+            elif ent.label_ != "CARDINAL":
+                ent = Span(doc, ent.start, max(end, ent.end), label="QUANTITY")
         elif ent.label_ == "MONEY":
             ent = Span(doc, ent.start, _scaled(doc, ent.end), label="MONEY")
         spans.append(ent)
@@ -362,6 +396,45 @@ def _amounts(doc: Doc) -> list[Span]:
             spans.append(Span(doc, token.i, _scaled(doc, token.i + 1), label="MONEY"))  # "HK$4bn"
             taken.add(token.i)
     return sorted(spans, key=lambda span: span.start)
+
+
+def _named_currency(doc: Doc, ent: Span) -> tuple[int, int] | None:
+    """Where a currency named after an amount's number is ("5 million euros", "5 billion Australian
+    dollars"), inside the entity or just after it: the currency word's index and where the name ends."""
+    digits = [t.i for t in ent if any(ch.isdigit() for ch in t.text)]
+    if not digits:
+        return None
+    i = digits[-1] + 1
+    if i < len(doc) and doc[i].lower_.rstrip(".") in _SCALE:
+        i += 1
+    for width in (1, 2, 3):  # "euros", "Australian dollars", "Hong Kong dollars"
+        if i + width > len(doc):
+            break
+        words = doc[i : i + width]
+        last = words[-1].lower_
+        if width == 1 and last in _CURRENCY_WORDS:
+            return words[-1].i, words[-1].i + 1
+        if width > 1 and last in {"dollars", "dollar"} and _DOLLARS.fullmatch(words.text.lower()):
+            return words[-1].i, words[-1].i + 1
+    return None
+
+
+def _unsigned_money(doc: Doc, ent: Span, word: int, end: int) -> bool:
+    """Whether an amount whose currency is named by a word, not a sign, is money: with a scale word
+    ("5 million euros") or in a sentence about money ("paid 25 pounds for the ticket"), but not a
+    weight of something ("5 million pounds of beef", "helped her lose 25 pounds") nor the singular
+    "euro" before a noun ("2 euro coins")."""
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.lower_ == "of":
+        thing = next((c for c in after.children if c.dep_ == "pobj"), None)
+        if thing is None and end + 1 < len(doc):
+            thing = doc[end + 1]
+        if thing is not None and thing.pos_ in {"NOUN", "PROPN"} and thing.lower_ not in _MONEY_NOUNS:
+            return False  # "5 million pounds of beef"
+    scaled = any(t.lower_.rstrip(".") in _SCALE for t in doc[ent.start : word])
+    if doc[word].lower_ == "euro" and after is not None and after.pos_ in {"NOUN", "PROPN"} and not scaled:
+        return False  # "2 euro coins"
+    return scaled or any(t.lower_ in _MONEY_CONTEXT for t in doc[word].sent)
 
 
 def _scaled(doc: Doc, end: int) -> int:
