@@ -280,6 +280,22 @@ def test_clean_text_byline_of_a_time_is_no_author(when):
     assert named.author == f"{when.split()[0]} Smith"
 
 
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Ursula von der Leyen", "Ursula von der Leyen"),
+        ("By Bashar al-Assad | March 4, 2025", "Bashar al-Assad"),
+        ("By DR. SARAH JONES", "SARAH JONES"),
+        ("By Nguyễn Văn An", "Nguyễn Văn An"),
+        ("By Black Friday", None),
+        ("By Cyber Monday", None),
+        ("By Jack Black", "Jack Black"),
+    ],
+)
+def test_clean_text_byline_particles_titles_in_capitals_vietnamese_and_shopping_days(line, author):
+    assert clean(Document(source="a", content=f"{HEADLINE}{line}\n\n{BODY}")).author == author
+
+
 def test_clean_text_byline_is_a_line_not_a_sentence():
     assert clean(Document(source="a", content=f"{HEADLINE}By Jane Doe\n\n{BODY}")).author == "Jane Doe"
     sentence = f"{HEADLINE}\nBy Christmas, the shops were empty.\n\n{BODY}"
