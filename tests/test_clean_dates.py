@@ -79,6 +79,42 @@ def test_clean_dates_date_line_above_the_body_dates_plain_text(lines):
     assert cleaned.text[cleaned.body[0] :].startswith("Sir Keir")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published Date: 4 March 2025",
+        "Date Posted: 4 March 2025",
+        "Publish date: 4 March 2025",
+        "Article published: 4 March 2025",
+        "Originally published on March 4, 2025",
+        "Written by Jane Doe on March 4, 2025",
+        "Submitted by jdoe on March 4, 2025",
+        "Created on March 4, 2025",
+        "Published: March 4, 2025.",
+        "Posted on March 4, 2025 at 10:00 GMT.",
+    ],
+)
+def test_clean_dates_publication_labels_in_other_words_date_plain_text(line):
+    """Labels that say "published" in other words, and a labelled date ending in a full stop."""
+    cleaned = clean(Document(source="a", content=f"{MENU}{HEADLINE}{line}\n\n{BODY}", url=URL))
+    assert cleaned.published == "2025-03-04"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published reports say the strike began on March 4, 2025.",
+        "Created on March 4, 2025, the fund grew.",
+        "Deadline: March 4, 2025.",
+        "It happened March 4, 2025.",
+    ],
+)
+def test_clean_dates_sentences_opening_with_a_label_word_give_no_date(line):
+    assert (
+        clean(Document(source="a", content=f"{HEADLINE}{line}\n\n{BODY}", url=URL)).published == "2025-03-03"
+    )
+
+
 def test_clean_dates_wire_dateline_with_its_year_dates_plain_text():
     cleaned = clean(Document(source="a", content=f"LONDON, March 4, 2025 (Reuters) - {BODY}"))
     assert cleaned.published == "2025-03-04"
@@ -242,6 +278,22 @@ def test_clean_text_byline_of_a_time_is_no_author(when):
     # A name may start as a month or a season does.
     named = clean(Document(source="a", content=f"{HEADLINE}By {when.split()[0]} Smith\n\n{BODY}"))
     assert named.author == f"{when.split()[0]} Smith"
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Ursula von der Leyen", "Ursula von der Leyen"),
+        ("By Bashar al-Assad | March 4, 2025", "Bashar al-Assad"),
+        ("By DR. SARAH JONES", "SARAH JONES"),
+        ("By Nguyễn Văn An", "Nguyễn Văn An"),
+        ("By Black Friday", None),
+        ("By Cyber Monday", None),
+        ("By Jack Black", "Jack Black"),
+    ],
+)
+def test_clean_text_byline_particles_titles_in_capitals_vietnamese_and_shopping_days(line, author):
+    assert clean(Document(source="a", content=f"{HEADLINE}{line}\n\n{BODY}")).author == author
 
 
 def test_clean_text_byline_is_a_line_not_a_sentence():

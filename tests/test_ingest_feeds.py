@@ -144,3 +144,14 @@ def test_ingest_feeds_author_is_a_name_never_an_email_address(tmp_path):
     (tmp_path / "news.atom").write_bytes(atom)
     first, second = read_feed(tmp_path / "news.atom")
     assert (first.author, second.author) == ("Jane Doe", None)
+
+
+def test_ingest_feeds_placeholder_author_is_no_author_and_by_is_left_off(tmp_path):
+    feed = RSS.replace(b"<guid>a-1</guid>", b"<guid>a-1</guid><author>noreply@blogger.com (Unknown)</author>")
+    feed = feed.replace(b'xmlns:content="', b'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="')
+    feed = feed.replace(
+        b"<title>Summary only</title>", b"<title>Summary only</title><dc:creator>By Jane Doe</dc:creator>"
+    )
+    (tmp_path / "news.rss").write_bytes(feed)
+    first, second, _ = read_feed(tmp_path / "news.rss")
+    assert (first.author, second.author) == (None, "Jane Doe")

@@ -86,7 +86,7 @@ def test_files_folder_reads_only_news_input_and_reports_the_rest(tmp_path):
     assert {s.code for s in skips.values()} == {SKIP_UNSUPPORTED}
     assert "a .toml file is not read from a folder" in skips["watchlist.toml"].reason
     assert "name it on its own" in skips["watchlist.toml"].reason
-    assert "a README file is not read" in skips["README"].reason
+    assert "a project file (README), not news, is not read" in skips["README"].reason
     assert "not an RSS/Atom feed" in skips["sitemap.xml"].reason
     # Named on its own, a file is read by its content, as before.
     (named,) = iter_documents([str(tmp_path / "watchlist.toml")])
@@ -116,7 +116,32 @@ def test_ingest_files_folder_reads_markdown_and_text_without_a_suffix(tmp_path):
     assert sorted(skips) == ["CHANGELOG.txt", "LICENSE", "README.md", "blob"]
     assert {s.code for s in skips.values()} == {SKIP_UNSUPPORTED}
     assert "a file without a suffix that is not text" in skips["blob"].reason
-    assert "a LICENSE file is not read from a folder" in skips["LICENSE"].reason
+    assert "a project file (LICENSE), not news, is not read from a folder" in skips["LICENSE"].reason
+
+
+def test_ingest_files_folder_skips_editor_backups_and_project_files(tmp_path):
+    """Editor backups and a project's files without a suffix (or with one after a dash in capitals) are
+    S009 skips in a folder; an article whose name starts as a project file's does is read, and a file
+    named on its own is read whatever its name."""
+    backups = ["story.txt~", "#story.txt#"]
+    project = ["Gemfile", "LICENSE-MIT", "NEWS", "NEWS.md", "Makefile", "Dockerfile", "Procfile"]
+    project += ["COPYING", "AUTHORS", "CONTRIBUTING", "LICENSE.txt", "README-DE.md", "license-apache"]
+    articles = ["story.txt", "news-story.txt", "history-of-the-talks.txt", "article-12345"]
+    for name in [*backups, *project, *articles, ".#story.txt"]:
+        (tmp_path / name).write_text(ARTICLE)
+    items = list(iter_documents([str(tmp_path)]))
+    docs = sorted(Path(i.source).name for i in items if isinstance(i, Document))
+    skips = {Path(i.source).name: i for i in items if isinstance(i, Skip)}
+    assert docs == sorted(articles)
+    assert sorted(skips) == sorted([*backups, *project])
+    assert {s.code for s in skips.values()} == {SKIP_UNSUPPORTED}
+    assert skips["Gemfile"].reason == (
+        "a project file (Gemfile), not news, is not read from a folder; name it on its own to read it"
+    )
+    assert skips["story.txt~"].reason.startswith("an editor backup (story.txt~), not news,")
+    for name in ("story.txt~", "LICENSE-MIT", "Gemfile"):
+        (named,) = iter_documents([str(tmp_path / name)])
+        assert isinstance(named, Document) and named.content == ARTICLE
 
 
 def test_ingest_files_folder_leaves_the_sqlite_store_out_quietly(tmp_path):

@@ -112,3 +112,13 @@ def test_jsonl_binary_file_is_one_skip(tmp_path):
     path.write_bytes(b"\x00\x01" + data)
     (item,) = list(read_jsonl(path))
     assert isinstance(item, Skip) and item.code == SKIP_BINARY
+
+
+def test_ingest_jsonl_author_written_as_a_byline_or_a_placeholder(tmp_path):
+    path = tmp_path / "dump.jsonl"
+    rows = [
+        {"text": "The minister said no.", "author": author}
+        for author in ("By Jane Doe", "Anonymous", "admin")
+    ]
+    path.write_bytes(lines(*rows))
+    assert [d.author for d in read_jsonl(path)] == ["Jane Doe", None, None]

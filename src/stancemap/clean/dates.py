@@ -111,8 +111,17 @@ _ZONE = re.compile(r"\b(?:[A-Z]{1,4}T|UTC|GMT|ET|PT|CT|IST|Z)\b(?:\s*[+-]\s*\d{1
 _WEEKDAY = re.compile(
     r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|urday|rsday)?\b\.?", re.I
 )
-_LABEL = re.compile(r"\b(?:first |last )?(?:published|updated|posted|modified|date|on|at|by)\b:?", re.I)
-_PUBLISHED = re.compile(r"\b(?:published|posted)\b", re.I)
+# Words of a publication label: "Published", "Publish date", "Date posted", "Created on", "Written by".
+_PUBLICATION_WORD = (
+    r"(?:publish(?:ed)?|publication|posted|updated|modified|created|submitted|written|date[d]?|pubdate)"
+)
+_LABEL = re.compile(
+    r"\b(?:(?:first|last|originally|article|story|post)\s+)?(?:"
+    + _PUBLICATION_WORD[3:-1]
+    + r"|on|at|by)\b:?",
+    re.I,
+)
+_PUBLISHED = re.compile(r"\b(?:publish(?:ed)?|publication|posted|created|submitted)\b", re.I)
 _UPDATED = re.compile(r"\b(?:updated|modified)\b", re.I)
 # Photo captions and credits carry the dates of what they show ("Source: Defense Ministry, October 25, 2019").
 _CREDIT = re.compile(r"^\W*(?:source|photo|image|picture|file photo|credit|copyright|©)", re.I)
@@ -131,14 +140,20 @@ _URL_DATE = re.compile(r"/((?:19|20)\d{2})([/-])(\d{1,2})\2(\d{1,2})(?=/|$)")
 # A sentence ends in a full stop (not a time's "p.m."), a question or an exclamation mark, or a closing
 # quote; a date line does not.
 _SENTENCE_END = re.compile(r"(?<![ap]\.m)[.!?\"”]\s*$", re.I)
+# A date right after a publication label may end in a full stop: "Published: March 4, 2025." (a time
+# may come between: "Posted on March 4, 2025 at 10:00 GMT.").
+_STOP_AFTER_DATE = re.compile(
+    r"^[\s,]*(?:(?:at|on)\s+)?[\d:.\sapmAPM]*(?:[A-Z]{1,4}T|UTC|GMT|ET|PT|CT)?\s*\.\s*$"
+)
 # A date right after one of these words, with other words before it, is the date of an event in a
 # sentence or a notice: "Voters go to the polls on May 7, 2026", "Walkout set for June 12, 2025", "Year
-# ended 31 March 2024". "Posted on …", "By Jane Doe on …" and a line opening with "On …" are date lines.
+# ended 31 March 2024". "Posted on …", "Originally published on …", "By Jane Doe on …", "Written by Jane
+# Doe on …" and a line opening with "On …" are date lines.
 _BEFORE_EVENT = re.compile(
     r"\b(?:on|by|until|till|before|after|for|from|since|through|ended|ending|due)\W*$", re.I
 )
 _PUBLICATION_LEAD = re.compile(
-    r"^\W*(?:(?:first |last )?(?:published|updated|posted|modified|date)\b|by\b|$)", re.I
+    r"^\W*(?:(?:(?:first|last|originally|article|story|post)\s+)?" + _PUBLICATION_WORD + r"\b|by\b|$)", re.I
 )
 # Segments of a line that holds several things: "By Jane Doe | March 4, 2025 • 2 min read".
 _SEGMENT = re.compile(r"\s[|•·–—]\s|\s-\s")
@@ -146,8 +161,8 @@ _SEGMENT = re.compile(r"\s[|•·–—]\s|\s-\s")
 # what it names; only a publication label dates the page. Labels in other languages are left alone.
 _COLON_LABEL = re.compile(r"([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3})\s*:(?!\d)")
 _PUBLICATION_LABEL = re.compile(
-    r"(?:(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?|date|dated|pubdate"
-    r"|publication date|date published|by|written by)",
+    r"(?:(?:first|last|originally|article|story|post)\s+)?(?:" + _PUBLICATION_WORD[3:-1] + r"|written by|by)"
+    r"(?:\s+(?:date|on|at|" + _PUBLICATION_WORD[3:-1] + r"))?",
     re.I,
 )
 # In the body's first lines only a dateline, a labelled date or a date with nothing else but its time and
@@ -166,7 +181,10 @@ def _dates_an_event(line: str, found: re.Match) -> bool:
     """Whether the date ``found`` in ``line`` is what a sentence or a non-publication label says it is:
     a line that ends as a sentence does, a date after "on"/"by"/"for"/... with other words before them,
     or a label such as "Deadline:" before it."""
-    if _SENTENCE_END.search(line):
+    if _SENTENCE_END.search(line) and not (
+        _PUBLICATION_LABEL.fullmatch(line[: found.start()].strip(" \t:,-"))
+        and _STOP_AFTER_DATE.match(line[found.end() :])
+    ):
         return True
     segment = _SEGMENT.split(line[: found.start()])[-1]
     before = _BEFORE_EVENT.search(segment)

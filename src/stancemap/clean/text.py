@@ -19,9 +19,10 @@ _NEWLINE = re.compile(r"\n")
 
 
 def _letters(case) -> str:
-    """A character class of the letters up to U+052F (the Latin, Greek and Cyrillic alphabets) that
-    ``case`` (str.isupper, str.islower) holds: Python's re has no \\p{Lu}."""
-    codes = [c for c in range(0x41, 0x530) if case(chr(c))]
+    """A character class of the letters up to U+052F (the Latin, Greek and Cyrillic alphabets) and of
+    Latin Extended Additional (U+1E00-U+1EFF: Vietnamese "Nguyễn") that ``case`` (str.isupper,
+    str.islower) holds: Python's re has no \\p{Lu}."""
+    codes = [c for c in [*range(0x41, 0x530), *range(0x1E00, 0x1F00)] if case(chr(c))]
     runs = [[codes[0], codes[0]]]
     for code in codes[1:]:
         if code == runs[-1][1] + 1:
@@ -31,7 +32,8 @@ def _letters(case) -> str:
     return "[" + "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in runs) + "]"
 
 
-# Upper- and lower-case letters, for names such as "José Álvarez", "Zoë Ball" and "Łukasz Nowak".
+# Upper- and lower-case letters, for names such as "José Álvarez", "Zoë Ball", "Łukasz Nowak" and
+# "Nguyễn Văn An".
 _UP, _LOW = _letters(str.isupper), _letters(str.islower)
 # "By Jane Doe", "by Regan September 15, 2014", "By Meg James Staff Writer", "By A. Smith and B. Jones | ...":
 # capitalised words after "By", up to one that is no part of a name (a date, a weekday, a role, a label).
@@ -46,19 +48,22 @@ _NAME_WORD = (
     rf"(?!{_NOT_NAME})"
     rf"(?:{_UP}\.|{_UP}(?:{_LOW}+|['’](?={_UP}))?(?:['’-]?{_UP}{_LOW}+)*|{_UP}{{2,}}(?:['’-]{_UP}+)*)"
 )
-# A title before the name is left out: "By Dr. Sarah Jones" is Sarah Jones.
-_TITLE = r"(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Rev)\.?\s+)?"
-_BYLINE = re.compile(
-    rf"^\s*(?i:by):?\s+{_TITLE}(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
-    rf"(?:\s+and\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?)(?=$|\W|\s+\S)"
-)
-# "By Christmas Day", "By New Year's Eve", "By March": a time, not a name, when every word is one of these.
+# A title before the name is left out, in any case: "By Dr. Sarah Jones" and "By DR. SARAH JONES" are
+# Sarah Jones.
+_TITLE = r"(?:(?i:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Rev)\.?\s+)?"
+# Lower-case particles between the capitalised words of a name: "Ursula von der Leyen", "Bashar al-Assad".
+_PARTICLE = r"(?:von|van|der|den|de|da|di|du|del|della|le|la|bin|ibn|al)"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}(?:\s+|-))*{_NAME_WORD}){{0,3}}"
+_BYLINE = re.compile(rf"^\s*(?i:by):?\s+{_TITLE}(?P<name>{_NAME}(?:\s+and\s+{_NAME})?)(?=$|\W|\s+\S)")
+# "By Christmas Day", "By New Year's Eve", "By March", "By Black Friday" (whose name stops at the weekday):
+# a time, not a name, when every word is one of these.
 _TIME_WORDS = {
     "weekend", "week", "month", "year", "christmas", "easter", "thanksgiving", "halloween", "hanukkah",
     "ramadan", "diwali", "passover", "new", "years", "day", "eve", "night", "noon", "midnight", "morning",
     "evening", "afternoon", "today", "tonight", "tomorrow", "yesterday", "spring", "summer", "autumn",
     "fall", "winter", "end", "next", "last", "this", "election", "independence", "labor", "labour",
-    "memorial", "valentine", "valentines", "mother", "father", "boxing",
+    "memorial", "valentine", "valentines", "mother", "father", "boxing", "black", "cyber", "prime",
+    "giving", "holiday", "holidays", "season", "quarter",
 } | set(MONTHS) | set(WEEKDAYS)  # fmt: skip
 BYLINE_WORDS = 16  # a byline with its date and agency; a longer line is a sentence
 

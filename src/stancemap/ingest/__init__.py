@@ -5,8 +5,9 @@ whatever the name): ``.warc`` (warc.py), ``.jsonl``/``.ndjson`` (jsonl.py), ``.r
 ``.xml`` files whose root element is a feed (feeds.py), ``-`` for stdin (stdin.py, by content), and
 every other file named as one text or HTML document (files.py). Folders are walked recursively and
 read only for the files whose names say they are news input (``FOLDER_SUFFIXES``, feeds for ``.xml``,
-text for a file without a suffix): a watchlist, a CSV, a README or code beside the articles is one
-``SKIP_UNSUPPORTED`` Skip, never an article; hidden files and an SQLite store are left out.
+text for a file without a suffix): a watchlist, a CSV, a README, a LICENSE-MIT, an editor backup
+(``story.txt~``) or code beside the articles is one ``SKIP_UNSUPPORTED`` Skip, never an article; hidden
+files and an SQLite store are left out.
 
 Each yields ``Document`` or ``Skip`` and never raises for one bad input, so a run always goes on
 with the next one. Nothing is held in memory beyond one document (a feed file: one feed).
@@ -54,12 +55,20 @@ FOLDER_SUFFIXES = {*TEXT_SUFFIXES, *HTML_SUFFIXES, *CONTAINER_READERS, *SNIFFED_
 # A suffix is a short run of letters and digits; what follows the last dot of "story.12345" or
 # "www.example.com_2019_11_19" is part of the name, and such a file is read as one without a suffix.
 _SUFFIX = re.compile(r"\.(?=[a-z0-9]*[a-z])[a-z0-9]{1,8}")
-# Files of a project beside the articles, read as text were they named as such: README, README.md, ...
+# Files of a project beside the articles, read as text were they named as such: README, README.md,
+# LICENSE-MIT, NEWS, Gemfile, ... A name may go on after a dash when what follows is in capitals
+# ("LICENSE-MIT", "README-DE") or names a licence ("license-apache"); "news-story.txt" is an article.
 PROJECT_FILES = {
-    "readme", "license", "licence", "copying", "notice", "authors", "contributors", "contributing",
-    "changelog", "changes", "history", "install", "todo", "makefile", "dockerfile", "procfile",
-    "code_of_conduct", "security", "version",
+    "readme", "license", "licence", "copying", "copyright", "notice", "authors", "contributors",
+    "contributing", "maintainers", "codeowners", "changelog", "changes", "news", "history", "install",
+    "todo", "makefile", "dockerfile", "procfile", "gemfile", "rakefile", "vagrantfile", "jenkinsfile",
+    "pipfile", "brewfile", "podfile", "justfile", "code_of_conduct", "security", "version",
 }  # fmt: skip
+_LICENCES = {"license", "licence", "copying", "copyright"}
+_PROJECT_NAME = re.compile(r"([a-z_]+)(?:-(.+))?")
+# An editor's backup ("story.txt~", Emacs' "#story.txt#") holds an older copy of an article beside it.
+# (Emacs' lock file ".#story.txt" is hidden, and left out as hidden files are.)
+_BACKUP = re.compile(r".*~|#.*#")
 # The SQLite store (and its -wal, -shm and -journal files) often sits in the folder it is fed from
 # (`stancemap ingest .` writes ./stancemap.db): it is left out without a skip line, as hidden files are,
 # since nothing in it is news and a line about it on every run would hide the skips that matter.
@@ -103,9 +112,11 @@ def _not_news(path: Path) -> str | None:
     stem = name.removesuffix(suffix)
     if suffix in SNIFFED_READERS:
         return None if _is_feed(path) else f"a {suffix} file that is not an RSS/Atom feed"
-    if suffix in TEXT_SUFFIXES and stem in PROJECT_FILES:
-        kind = f"a {stem.upper()} file"
-    elif suffix == "":
+    if _BACKUP.fullmatch(name):
+        return f"an editor backup ({path.name}), not news, is not read from a folder; name it on its own to read it"
+    if suffix in TEXT_SUFFIXES and _is_project_file(path.name.removesuffix(".gz")[: len(stem)]):
+        return f"a project file ({path.name}), not news, is not read from a folder; name it on its own to read it"
+    if suffix == "":
         kind = None if _is_text(path) else "a file without a suffix that is not text"
     elif suffix in FOLDER_SUFFIXES:
         kind = None
@@ -117,6 +128,15 @@ def _not_news(path: Path) -> str | None:
         f"{kind} is not read from a folder (text, HTML, WARC, JSONL and feed files are); "
         "name it on its own to read it"
     )
+
+
+def _is_project_file(stem: str) -> bool:
+    """Whether a name (its text suffix taken off) is a project's file: "LICENSE", "LICENSE-MIT", "NEWS"."""
+    match = _PROJECT_NAME.fullmatch(stem.lower())
+    if not match or match[1] not in PROJECT_FILES:
+        return False
+    tail = stem[len(match[1]) + 1 :]
+    return match[2] is None or match[1] in _LICENCES or not any(c.islower() for c in tail)
 
 
 def _is_text(path: Path) -> bool:

@@ -24,6 +24,12 @@ _EMAIL = re.compile(r"(?:mailto:)?[\w.+'-]+@[\w-]+(?:\.[\w-]+)+|mailto:", re.I)
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|<\s*>|\[\s*\]")
 _WRAPPED = re.compile(r"\([^()]*\)|<[^<>]*>|\[[^\[\]]*\]")
 _LETTER = re.compile(r"[^\W\d_]")
+# What a blogging platform writes where no author is known ("noreply@blogger.com (Unknown)"): no name.
+_PLACEHOLDER_AUTHORS = {
+    "unknown", "anonymous", "anon", "admin", "administrator", "staff", "editor", "editors", "noreply",
+    "no-reply", "no reply", "none", "n/a",
+}  # fmt: skip
+_BY = re.compile(r"by\s+(?=\S)", re.I)
 
 
 def read_feed(path: Path, *, limit: int = MAX_DOCUMENT_BYTES) -> Iterator[Document | Skip]:
@@ -112,12 +118,17 @@ def _author(entry: Any) -> str | None:
 
 
 def author_name(value: str | None) -> str | None:
-    """A container's author as a name: without an e-mail address or the brackets around the name
-    ("jane@example.org (Jane Doe)": Jane Doe); None when nothing but an address is left."""
+    """A container's author as a name: without an e-mail address, the brackets around the name or a
+    leading "By " ("jane@example.org (Jane Doe)", "By Jane Doe": Jane Doe); None when nothing but an
+    address is left, or a placeholder ("noreply@blogger.com (Unknown)", "Anonymous", "admin")."""
     name = _EMPTY_BRACKETS.sub(" ", _EMAIL.sub(" ", value or ""))
     name = " ".join(name.split()).strip(" ,;:-")
     while _WRAPPED.fullmatch(name):
         name = name[1:-1].strip()
+    if by := _BY.match(name):
+        name = name[by.end() :].strip(" ,;:-")
+    if name.lower() in _PLACEHOLDER_AUTHORS:
+        return None
     return name if _LETTER.search(name) else None
 
 
