@@ -340,6 +340,14 @@ def test_actors_parts_of_a_name_labelled_apart_are_one_person(nlp, text, person)
     assert doc._.quotes[0].speaker.name == person
 
 
+def test_actors_headline_participle_is_no_first_name(nlp):
+    text = (
+        "Republican Medal Of Honor Winner Opens Up About Backing Clinton Over Trump.\n\n"
+        "Florent Groberg is a former U.S. Army captain who is a lifelong Republican."
+    )
+    assert "Backing Clinton" not in {a.name for a in nlp(text)._.actors}
+
+
 def test_actors_title_before_an_institution_makes_no_person(nlp):
     text = "A spokesman for Queen Elizabeth Hospital said the ward was full."
     assert _people(nlp, text) == []

@@ -197,6 +197,7 @@ def _first_name_of(word: Token, surname: Span) -> bool:
         and word.lower_ not in ROLE_WORDS
         and word.lower_ not in HONORIFICS
         and word.lower_ not in RANK_WORDS
+        and not word.lower_.endswith("ing")  # a title-case headline's participle ("Backing Clinton")
     )
 
 
