@@ -63,10 +63,10 @@ def exit_no_file_processed(paths: Sequence[str], *, named: int = 3) -> NoReturn:
     def name(path: str) -> str:
         if not Path(path).is_dir():
             return path
-        found = walk_inputs([path])
-        if next(found, None) is None:
+        found = list(walk_inputs([path]))  # walked once: files to read, and skips for the others
+        if not found:
             return f"{path} (a folder with no file to read)"
-        if not any(isinstance(item, Path) for item in walk_inputs([path])):
+        if not any(isinstance(item, Path) for item in found):
             return f"{path} (a folder with no news file to read)"
         return path
 

@@ -73,6 +73,7 @@ _ARRIVE = {"arrived", "arrives", "arriving", "landed", "lands", "travelled", "tr
 _INVITE = {"invited", "invite", "included", "include", "consulted"}
 _EXCLUDE = {"excluded", "exclude", "barred", "sidelined", "left"}
 _DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "last night": -1, "tomorrow": 1}
+_WEEKDAY_SET = frozenset(WEEKDAYS)
 # Future clauses: "will meet", "are to meet", "are due to / going to / set to meet", "plan to meet".
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _FUTURE_HEADS = {"going", "due", "set", "expected", "scheduled", "plan", "plans", "planning", "intend"}
@@ -135,7 +136,7 @@ def _governor(noun: Token) -> Token | None:
 
 def _places(doc: Doc, token: Token) -> list[tuple[str, str]]:
     found = []
-    for word in [token, *_xcomps(token)]:
+    for word in [token, *_chain(token, "xcomp")]:
         for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 if pobj.ent_type_ in {"GPE", "FAC", "LOC"}:
@@ -145,11 +146,13 @@ def _places(doc: Doc, token: Token) -> list[tuple[str, str]]:
     return found
 
 
-def _xcomps(token: Token) -> list[Token]:
-    """The verbs a clause goes on to, where its place may hang: "are expected to take place in Riyadh"."""
+def _chain(token: Token, dep: str) -> list[Token]:
+    """The tokens hanging from ``token`` by ``dep``, and from them by ``dep`` in turn: the verbs a clause
+    goes on to ("xcomp": "are expected to take place in Riyadh", where its place may hang), the others
+    of a list ("conj": "A, B and C")."""
     found = []
-    for child in (c for c in token.children if c.dep_ == "xcomp"):
-        found += [child, *_xcomps(child)]
+    for child in (c for c in token.children if c.dep_ == dep):
+        found += [child, *_chain(child, dep)]
     return found
 
 
@@ -189,7 +192,7 @@ def _parties(doc: Doc, table: ActorTable, head: Token | None, demonyms: bool = T
     names: list[str] = []
     if head is None:
         return names
-    for member in [head, *_conjs(head)]:
+    for member in [head, *_chain(head, "conj")]:
         actor = actor_of(doc, table, member)
         if actor:
             _add(names, table.get(actor).name)
@@ -206,25 +209,17 @@ def _parties(doc: Doc, table: ActorTable, head: Token | None, demonyms: bool = T
     return names
 
 
-def _conjs(head: Token) -> list[Token]:
-    """The others of ``head``'s list, joined to it by "and" or commas ("A, B and C")."""
-    found = []
-    for child in (c for c in head.children if c.dep_ == "conj"):
-        found += [child, *_conjs(child)]
-    return found
-
-
 def _date_in(doc: Doc, tokens: set[int]) -> tuple[str | None, int]:
     """The first date among ``tokens`` and the tense of the clause it dates (see ``_tense``). A time
     that names a day ("last night", "tonight") dates a meeting as well as a date does; a duration
     ("could take years", "in the coming weeks") does not."""
     for ent in doc.ents:
-        if _DURATION.fullmatch(" ".join(ent.text.lower().split())):
+        if ent.start not in tokens or ent.label_ not in {"DATE", "TIME"}:
+            continue
+        words = " ".join(ent.text.lower().split())
+        if _DURATION.fullmatch(words):
             continue  # "talks could take years": how long, not when
-        if ent.start in tokens and (
-            ent.label_ == "DATE"
-            or (ent.label_ == "TIME" and " ".join(ent.text.lower().split()) in _DAY_WORDS)
-        ):
+        if ent.label_ == "DATE" or words in _DAY_WORDS:
             root = ent.root
             verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
             return normalise_date(ent.text) or ent.text, _tense(_clause_word(verb))
@@ -300,7 +295,7 @@ def _compatible(event: _Event, places: list[tuple[str, str]], when: str | None) 
     if ours in _DAY_WORDS and theirs in _DAY_WORDS:
         return _DAY_WORDS[ours] == _DAY_WORDS[theirs]  # "last night" is yesterday
     # Without the publication date a weekday may be any day word.
-    return {ours, theirs} & set(WEEKDAYS) != set() and {ours, theirs} & set(_DAY_WORDS) != set()
+    return bool({ours, theirs} & _WEEKDAY_SET) and bool({ours, theirs} & _DAY_WORDS.keys())
 
 
 def _specific(when: str | None) -> bool:
@@ -387,10 +382,11 @@ def _mention(doc: Doc, table: ActorTable, noun: Token, events: list[_Event]) -> 
     event = None
     if " " in what:
         event = next((e for e in fits if e.what == what), None)
-    if event is None and events and (definite or not places) and not _with(doc, table, noun):
+    with_ = _with(doc, table, noun)
+    if event is None and events and (definite or not places) and not with_:
         # "the talks" is the event mentioned last; a bare repeated noun ("discussions") the one so named.
         if definite:
-            event = events[-1] if _compatible(events[-1], places, when) else None
+            event = events[-1] if fits and fits[-1] is events[-1] else None
         else:
             event = next((e for e in reversed(fits) if e.what == what), None)
     if event is None:
@@ -399,7 +395,7 @@ def _mention(doc: Doc, table: ActorTable, noun: Token, events: list[_Event]) -> 
         events.append(event)
     event.reported = event.reported and _reported(noun)
     _add_places(event, places)
-    for name in _with(doc, table, noun):
+    for name in with_:
         _add(event.participants, name)
     for actor in _listed(doc, table, noun.sent):
         _add(event.participants, _name(table, actor))

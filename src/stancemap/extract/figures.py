@@ -74,7 +74,6 @@ _CURRENCY_WORDS = {
     "jpy": "JPY",
 }
 # A dollar named with its country's adjective: "5 billion Australian dollars" is AUD, not USD.
-_DOLLARS = re.compile(r"\b(australian|canadian|new zealand|hong kong|singapore)\s+dollars?\b")
 _DOLLAR_CODES = {
     "australian": "AUD",
     "canadian": "CAD",
@@ -82,6 +81,7 @@ _DOLLAR_CODES = {
     "hong kong": "HKD",
     "singapore": "SGD",
 }
+_DOLLARS = re.compile(rf"\b({'|'.join(_DOLLAR_CODES)})\s+dollars?\b")
 # Words that make a sentence about money, so that "25 pounds" in it is money, not a weight: "paid 25
 # pounds for the ticket", but "helped her lose 25 pounds".
 _MONEY_CONTEXT = {
@@ -241,7 +241,7 @@ def _currency(text: str, number: re.Match) -> str | None:
     rest = text[number.end() :]
     dollars = _DOLLARS.search(rest)
     if dollars:
-        return _DOLLAR_CODES[" ".join(dollars.group(1).split())]  # "5 billion Australian dollars"
+        return _DOLLAR_CODES[dollars[1]]  # "5 billion Australian dollars"
     words = re.findall(r"[a-z]+", rest)
     return next((_CURRENCY_WORDS[w] for w in words if w in _CURRENCY_WORDS), None)
 
@@ -404,9 +404,7 @@ def _named_currency(doc: Doc, ent: Span) -> tuple[int, int] | None:
     digits = [t.i for t in ent if any(ch.isdigit() for ch in t.text)]
     if not digits:
         return None
-    i = digits[-1] + 1
-    if i < len(doc) and doc[i].lower_.rstrip(".") in _SCALE:
-        i += 1
+    i = _scaled(doc, digits[-1] + 1)
     for width in (1, 2, 3):  # "euros", "Australian dollars", "Hong Kong dollars"
         if i + width > len(doc):
             break

@@ -118,12 +118,13 @@ class Writer:
 
     @property
     def urls(self) -> dict[str, str]:
-        """The canonical article at each stored URL (by ``url_key``): the first written, or the one it copies."""
+        """The first article stored at each URL (by ``url_key``); ``_canonical`` gives the one that
+        counts now (a copy's article, an old version's newer one)."""
         if self._urls is None:
             self._urls = {}
-            for article_id, url, canonical in self.store.urls():
+            for article_id, url in self.store.urls():
                 if key := url_key(url):
-                    self._urls.setdefault(key, canonical or article_id)
+                    self._urls.setdefault(key, article_id)
         return self._urls
 
     def write(self, result: Result) -> None:

@@ -13,8 +13,8 @@ CREATE TABLE IF NOT EXISTS articles (
     text        TEXT NOT NULL,
     body_start  INTEGER NOT NULL,
     body_end    INTEGER NOT NULL,
-    canonical_id TEXT REFERENCES articles(id),  -- set when this is a near-duplicate of an earlier article,
-                                           -- or has its URL
+    canonical_id TEXT REFERENCES articles(id),  -- set when this is a near-duplicate of the article that
+                                           -- counts, or an old version of it (same URL or source)
     signature   BLOB,                      -- MinHash of the body, for near-duplicate detection
     extracted   INTEGER NOT NULL DEFAULT 1, -- 0: stored without extraction (not English)
     ingested_at TEXT NOT NULL DEFAULT (datetime('now'))

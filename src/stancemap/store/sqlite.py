@@ -315,12 +315,12 @@ class Store:
             yield row[0], row[1]
 
     def urls(self):
-        """(article id, URL, canonical id) of the stored articles that have a URL, in the order written."""
+        """(article id, URL) of the stored articles that have a URL, in the order written."""
         cursor = self.connection.execute(
-            "SELECT id, url, canonical_id FROM articles WHERE url IS NOT NULL AND url != '' ORDER BY rowid"
+            "SELECT id, url FROM articles WHERE url IS NOT NULL AND url != '' ORDER BY rowid"
         )
         for row in cursor:
-            yield row[0], row[1], row[2]
+            yield row[0], row[1]
 
     def make_canonical(self, article_id: str) -> None:
         """``article_id``, now a copy or an old version, becomes the article that counts again: the one
@@ -346,23 +346,26 @@ class Store:
 
     def signature_of(self, article_id: str) -> bytes | None:
         """The MinHash signature stored with ``article_id``, or None."""
-        row = self.connection.execute("SELECT signature FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return row[0] if row else None
+        return self._column("signature", article_id)
 
     def published_of(self, article_id: str) -> str | None:
         """The publication date (YYYY-MM-DD) stored with ``article_id``, or None."""
-        row = self.connection.execute("SELECT published FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return row[0] if row else None
+        return self._column("published", article_id)
 
     def source_of(self, article_id: str) -> str | None:
         """The source ``article_id`` was read from, or None."""
-        row = self.connection.execute("SELECT source FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return row[0] if row else None
+        return self._column("source", article_id)
 
     def canonical_of(self, article_id: str) -> str | None:
-        """The article that ``article_id`` was linked to as a copy, or None."""
+        """The article that ``article_id`` was linked to as a copy or an old version, or None."""
+        return self._column("canonical_id", article_id)
+
+    def _column(self, column: str, article_id: str):
+        """One column of one stored article (None when there is no such article); ``column`` is one of
+        the fixed names above, never text from an input."""
         row = self.connection.execute(
-            "SELECT canonical_id FROM articles WHERE id = ?", (article_id,)
+            f"SELECT {column} FROM articles WHERE id = ?",  # noqa: S608 - fixed names
+            (article_id,),
         ).fetchone()
         return row[0] if row else None
 
