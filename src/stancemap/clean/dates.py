@@ -244,6 +244,14 @@ def url_date(url: str | None) -> str | None:
     return _valid(match[1], match[3], match[4]) if match else None
 
 
+def near_body_order(count: int, body: int) -> list[int]:
+    """Where a page's date and byline are looked for among its ``count`` lines: the
+    ``LINES_BEFORE_BODY`` lines above the body's first line (``body``), closest first, then its first
+    ``LINES_INTO_BODY``."""
+    start, end = max(0, body - LINES_BEFORE_BODY), min(count, body + LINES_INTO_BODY)
+    return [*range(body - 1, start - 1, -1), *range(body, end)]
+
+
 def near_body_date(
     lines: list[str], body: int, url: str | None = None, container: str | None = None
 ) -> str | None:
@@ -270,8 +278,7 @@ def near_body_date(
             found.get(j) and found[j][1] is None and found[j][0] != day for j in range(i - 3, i + 4)
         )
 
-    order = [*range(body - 1, start - 1, -1), *range(body, end)]
-    dated = [found[i] for i in order if found[i] and not listed(i)]
+    dated = [found[i] for i in near_body_order(len(lines), body) if found[i] and not listed(i)]
     published = next((day for day, label in dated if label != "updated"), None)
     updated = next((day for day, label in dated if label == "updated"), None)
     return published or container or url_date(url) or updated

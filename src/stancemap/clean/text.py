@@ -12,7 +12,7 @@ import re
 
 from ..model import Cleaned, Document
 from .boilerplate import keep_units
-from .dates import LINES_BEFORE_BODY, LINES_INTO_BODY, MONTHS, WEEKDAYS, header_date, near_body_date
+from .dates import MONTHS, WEEKDAYS, header_date, near_body_date, near_body_order
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _NEWLINE = re.compile(r"\n")
@@ -87,15 +87,18 @@ def split_paragraphs(text: str, *, single_newline: bool = False) -> list[tuple[i
     return spans
 
 
-def split_units(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+def split_units(
+    text: str, lines: list[tuple[int, int]] | None = None
+) -> tuple[list[tuple[int, int]], list[int]]:
     """The units the classifier judges, as (start, end), and the blank-line block of each.
 
     Scrapers write one HTML block per line, so a line is the natural unit: a menu block's lines
     are judged one by one. Hard-wrapped text (a paragraph broken into lines of similar width) is
-    judged paragraph by paragraph instead, or every line would look like a fragment.
+    judged paragraph by paragraph instead, or every line would look like a fragment. ``lines``: the
+    text's lines (``split_paragraphs(text, single_newline=True)``), when the caller has them already.
     """
     paragraphs = split_paragraphs(text)
-    lines = split_paragraphs(text, single_newline=True)
+    lines = lines if lines is not None else split_paragraphs(text, single_newline=True)
     if _hard_wrapped(text, lines):
         return paragraphs, list(range(len(paragraphs)))
     blocks, b = [], 0
@@ -123,7 +126,8 @@ def clean_text(document: Document, weights: dict | None = None) -> Cleaned:
     """
     text = document.content
     published, header_end = header_date(text)
-    units, blocks = split_units(text)
+    spans = split_paragraphs(text, single_newline=True)  # the lines: units, and where dates are read
+    units, blocks = split_units(text, spans)
     kept = keep_units(text, units, blocks, weights)
 
     # A scraper header glued to the first unit ("date 2025-02-18 Your support ...") is neither body
@@ -133,7 +137,6 @@ def clean_text(document: Document, weights: dict | None = None) -> Cleaned:
 
     title = _title(text, after_header(units))
     paragraphs = after_header(kept)
-    spans = split_paragraphs(text, single_newline=True)
     lines = [text[s:e] for s, e in spans]
     start = paragraphs[0][0] if paragraphs else len(text)
     body = next((i for i, (s, _e) in enumerate(spans) if s >= start), len(spans))
@@ -148,8 +151,7 @@ def clean_text(document: Document, weights: dict | None = None) -> Cleaned:
 def byline(lines: list[str], body: int) -> str | None:
     """The author a "By Jane Doe" line names, looked for where ``near_body_date`` looks for the date:
     the lines above the body's first line (``body``), closest first, then its first lines."""
-    above = range(body - 1, max(-1, body - LINES_BEFORE_BODY - 1), -1)
-    for i in [*above, *range(body, min(len(lines), body + LINES_INTO_BODY))]:
+    for i in near_body_order(len(lines), body):
         line = lines[i].strip()
         match = _BYLINE.match(line)
         # A sentence ("By Christmas, the shops were empty.") is no byline, nor a time ("By Christmas Day").
