@@ -550,6 +550,17 @@ def test_quotes_first_direct_speaker(nlp, text, speaker):
             "Hillary Clinton",
             id="signature_line_beats_previous_speaker",
         ),
+        pytest.param(
+            "Readers wrote in after the debate.\n“He never answers a question.” ― Maria Lopez\n"
+            "“We deserve a real debate about housing and jobs.” ― Tom Baker\xa0\n",
+            "Tom Baker",
+            id="quotation_dash_signature_on_the_same_line",
+        ),
+        pytest.param(
+            "The letters kept coming.\n\n“Our town deserves better than this.”\n\n― Anna Weiss, Leeds.",
+            "Anna Weiss",
+            id="quotation_dash_signature_line",
+        ),
     ],
 )
 def test_quotes_last_direct_speaker(nlp, text, speaker):
@@ -1051,6 +1062,12 @@ def test_quotes_poll_opening_the_sentence_is_credited(nlp):
             "Parliament.”",
             "Full Text",
             id="dash_before_a_colon_outside_a_digest",
+        ),
+        pytest.param(
+            'Voters are tired.\n\nMariano Rajoy spoke in Madrid. "We stay the first force in Spain." — Kim Brown, in '
+            "Madrid\n",
+            "Kim Brown",
+            id="byline_after_a_quote_in_a_sentence",
         ),
     ],
 )

@@ -862,7 +862,7 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
         if quote.kind != "direct" or quote.speaker is not None or quote.cue is not None:
             continue
         # A signature line under the quote names its speaker, before any guess from context.
-        quote.speaker = _signature(doc, table, text, quote.end)
+        quote.speaker = _signature(doc, table, text, quote.start, quote.end)
         if quote.speaker is None:
             # A quote that is the object of the reporter's sentence ("He offered “my thoughts …”",
             # "they wanted to show that “…”") is that sentence subject's, not the last speaker's.
@@ -871,7 +871,7 @@ def find_quotes(doc: Doc, table: ActorTable) -> list[Quote]:
     merged = _merge_pieces(text, quotes)
     for quote in merged:
         if quote.kind == "direct" and quote.speaker is None:
-            quote.speaker = _signature(doc, table, text, quote.end)
+            quote.speaker = _signature(doc, table, text, quote.start, quote.end)
         # Last resort, after pieces are merged: the subject of the verb the quote hangs from.
         if quote.kind == "direct" and quote.speaker is None:
             _attribute_to_subject(doc, table, quote, _governing_subject(doc, (quote.start, quote.end)))
@@ -888,19 +888,30 @@ def _attribute_to_subject(
         quote.speaker, quote.cue = found, Span(verb.idx, verb.idx + len(verb), verb.text)
 
 
-# A signature line under a quote: "- Bernie Sanders." or "— David Martosko (@dmartosko)".
-_SIGNATURE = re.compile(r"\n+[ \t]*[-—–][ \t]*([^\n]{2,80}?)\.?[ \t]*(?=\n|$)")
+# A signature under a quote: "- Bernie Sanders." or "— David Martosko (@dmartosko)" on the next line, or
+# after a quote that is its whole paragraph, on the same line: "“…” ― Sonya Herridge". "―" is
+# Unicode's quotation dash, made for this.
+_SIGNATURE = re.compile(r"(\n+)?[^\S\n]*[-—–―][^\S\n]*([^\n]{2,80}?)\.?[^\S\n]*(?=\n|$)")
 
 
-def _signature(doc: Doc, table: ActorTable, text: str, end: int) -> Speaker | None:
-    """The speaker signed on the next non-blank line after a quote that ends its paragraph: a name,
+def _signature(doc: Doc, table: ActorTable, text: str, quote_start: int, end: int) -> Speaker | None:
+    """The speaker signed after the quote from ``quote_start`` to ``end``: on the next non-blank line
+    after a quote that ends its paragraph, or on the same line after a quote that opens it. A name,
     perhaps with a title, before any comma or bracket ("— David Martosko (@dmartosko)", "-Michelle
     Marks, Philadelphia.", "-President Obama, tweeting after the speech")."""
     match = _SIGNATURE.match(text, end)
-    if match is None or len(match.group(1).split()) > 8:
+    if (
+        match is not None
+        and match.group(1) is None
+        and text[text.rfind("\n", 0, quote_start) + 1 : quote_start].strip()
+    ):
+        # Not after a quote that follows a sentence on its line: 'Rajoy spoke. "We stay the first
+        # force." — Kim Brown' ends with the reporter's byline.
         return None
-    start = match.start(1)
-    name = re.split(r"\s*[(,]", match.group(1))[0].strip()
+    if match is None or len(match.group(2).split()) > 8:
+        return None
+    start = match.start(2)
+    name = re.split(r"\s*[(,]", match.group(2))[0].strip()
     if (
         not name
         or ":" in name
