@@ -215,10 +215,33 @@ def test_clean_dates_url_dates_plain_text_the_page_does_not():
     # A date only marked "updated" gives way to the URL's, which is the first publication's.
     updated = f"{HEADLINE}Updated Nov 21, 2019, 10:28am EST\n\n{BODY}"
     assert clean(Document(source="a", content=updated, url=url)).published == "2019-11-19"
-    # The container's date (a JSONL "date", a crawl date) is taken when the page shows none.
+    # The container's date (a JSONL "date", a feed entry's) is taken when the page shows none.
     dated = Document(source="a", content=f"{HEADLINE}Nov 20, 2019\n\n{BODY}", url=url, published="2019-11-25")
     assert clean(dated).published == "2019-11-20"
     assert clean(Document(source="a", content=BODY, published="2019-11-25")).published == "2019-11-25"
+    # A crawl date only bounds the date: the URL's comes first, and it is the last resort.
+    assert (
+        clean(Document(source="a", content=BODY, url=url, crawl_date="2024-03-09")).published == "2019-11-19"
+    )
+    assert clean(Document(source="a", content=BODY, crawl_date="2024-03-09")).published == "2024-03-09"
+
+
+def test_clean_dates_html_stated_date_beats_the_url_and_the_crawl():
+    """An HTML page without a date in its markup takes the date its feed entry or JSONL row states
+    over htmldate's reading of the URL; a WARC crawl date only when nothing else gives one."""
+    url = "https://www.nytimes.com/2019/11/19/opinion/x.html"
+    page = f"<html><body><article><h1>{HEADLINE.strip()}</h1><p>{BODY}</p></article></body></html>"
+    stated = Document(source="a", content=page, format="html", url=url, published="2019-11-21")
+    assert clean(stated).published == "2019-11-21"
+    crawled = Document(source="a", content=page, format="html", url=url, crawl_date="2024-03-09")
+    assert clean(crawled).published == "2019-11-19"
+    undated = Document(source="a", content=page, format="html", crawl_date="2024-03-09")
+    assert clean(undated).published == "2024-03-09"
+    marked = page.replace(
+        "<html>", '<html><head><meta property="article:published_time" content="2019-11-20">'
+    )
+    stated_too = Document(source="a", content=marked, format="html", url=url, published="2019-11-21")
+    assert clean(stated_too).published == "2019-11-20"  # the page's own markup wins
 
 
 @pytest.mark.parametrize(

@@ -115,7 +115,8 @@ def test_published_hint_prefers_a_plausible_last_modified(tmp_path):
         },
     ]
     docs = list(read_warc(write_warc(tmp_path / "a.warc.gz", records)))
-    assert [d.published for d in docs] == ["2024-03-05", "2024-03-09", "2024-03-09"]
+    assert [d.crawl_date for d in docs] == ["2024-03-05", "2024-03-09", "2024-03-09"]
+    assert [d.published for d in docs] == [None, None, None]  # a bound, not a stated date
     assert docs[0].meta["crawled"].startswith("2024-03-09T12:00:00")
 
 

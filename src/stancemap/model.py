@@ -34,8 +34,10 @@ class Document:
     """One raw input as a source yields it, before cleaning.
 
     ``content`` is the decoded text (plain text, or HTML markup when ``format == "html"``).
-    Hints (``url``, ``published``, ``title``, ``author``, ``site``) come from the container (a WARC
-    header, a feed entry, a JSONL row) and are used when the content itself does not say.
+    Hints (``url``, ``published``, ``title``, ``author``, ``site``) come from the container (a feed
+    entry, a JSONL row, a WARC header) and are used when the content itself does not say.
+    ``published`` is a date the container states; ``crawl_date`` is only a bound from transport
+    headers (a WARC crawl date or HTTP Last-Modified), weaker than any date the page itself shows.
     """
 
     source: str
@@ -47,6 +49,7 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     author: str | None = None
     site: str | None = None
+    crawl_date: str | None = None
 
 
 @dataclass

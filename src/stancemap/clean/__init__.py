@@ -17,7 +17,8 @@ def clean(document: Document) -> Cleaned:
     """Body, metadata and language of one document; InputError when no article text is left."""
     cleaned = clean_html(document) if document.format == "html" else clean_text(document)
     cleaned.url = cleaned.url or document.url
-    cleaned.published = cleaned.published or document.published
+    # A crawl date or Last-Modified only bounds the date: the last resort, after anything stated.
+    cleaned.published = cleaned.published or document.published or document.crawl_date
     cleaned.title = cleaned.title or document.title
     cleaned.author = cleaned.author or document.author
     cleaned.site = cleaned.site or document.site

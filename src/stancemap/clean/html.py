@@ -106,7 +106,7 @@ def clean_html(document: Document) -> Cleaned:
     tree = load_html(content)
     if tree is None:
         return Cleaned(text="", paragraphs=[])
-    meta = page_metadata(tree, document.url)
+    meta = page_metadata(tree, document.url, document.published)
     result = trafilatura.bare_extraction(tree, url=document.url, favor_precision=True, include_comments=False)
     text = (result.text if result is not None else "") or ""
     lines = split_paragraphs(text, single_newline=True)

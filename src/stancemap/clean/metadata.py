@@ -105,7 +105,9 @@ def _author(tree, index: dict[str, str], article: dict) -> str | None:
     return author
 
 
-def _date(tree, index: dict[str, str], article: dict, url: str | None) -> str | None:
+def _date(tree, index: dict[str, str], article: dict, url: str | None, stated: str | None) -> str | None:
+    """The page's date from its markup, else the date its container states (a feed entry's or a
+    JSONL row's), else htmldate's reading of the URL and the visible dates, which is a guess."""
     for value in (
         article.get("datePublished"),
         _meta(
@@ -129,6 +131,8 @@ def _date(tree, index: dict[str, str], article: dict, url: str | None) -> str | 
         date = normalise_date(value) if isinstance(value, str) else None
         if date:
             return date
+    if stated:
+        return stated
     from htmldate import find_date
 
     # Markup said nothing: let htmldate read the URL and visible dates (no slow extensive search).
@@ -136,8 +140,9 @@ def _date(tree, index: dict[str, str], article: dict, url: str | None) -> str | 
     return normalise_date(found)
 
 
-def page_metadata(tree, url: str | None = None) -> PageMeta:
-    """Title, site, author, date and canonical URL of a parsed HTML page (lxml tree)."""
+def page_metadata(tree, url: str | None = None, published: str | None = None) -> PageMeta:
+    """Title, site, author, date and canonical URL of a parsed HTML page (lxml tree); ``published`` is
+    the date its container states, if any."""
     article = _article(_json_ld(tree))
     index = _meta_index(tree)
     title = _meta(index, "og:title", "twitter:title", "headline") or (
@@ -163,6 +168,6 @@ def page_metadata(tree, url: str | None = None) -> PageMeta:
         title=title,
         site=site,
         author=_author(tree, index, article),
-        published=_date(tree, index, article, url),
+        published=_date(tree, index, article, url, published),
         url=url,
     )

@@ -155,7 +155,7 @@ def _document(
         content=decode_web(payload, record.http_charset),
         format="html",
         url=record.headers.get("WARC-Target-URI"),
-        published=published_hint(crawled, modified),
+        crawl_date=published_hint(crawled, modified),
         meta={
             "record_id": record_id,
             "offset": record.stream_pos,
