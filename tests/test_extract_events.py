@@ -250,6 +250,28 @@ def test_events_meeting_denied_or_refused_is_no_event(nlp, text):
     assert find_events(doc, doc._.actor_table) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vladimir Putin refused to hold talks with Volodymyr Zelensky in Istanbul on Thursday.",
+        "Vladimir Putin did not hold talks with Volodymyr Zelensky in Istanbul on Thursday.",
+        "Hungary declined to host the summit in Budapest on Friday.",
+    ],
+)
+def test_events_talks_denied_or_refused_are_no_event(nlp, text):
+    doc = nlp(text)
+    assert find_events(doc, doc._.actor_table) == []
+
+
+def test_events_absent_subject_is_no_participant(nlp):
+    doc = nlp("Vladimir Putin did not attend the G20 summit in Rio de Janeiro on Monday.")
+    (event,) = find_events(doc, doc._.actor_table)
+    assert (event.where, event.participants) == ("Rio de Janeiro", [])
+    doc = nlp("Vladimir Putin attended the G20 summit in Rio de Janeiro on Monday.")
+    (event,) = find_events(doc, doc._.actor_table)
+    assert event.participants == ["Vladimir Putin"]
+
+
 def test_events_duration_is_no_date(nlp):
     doc = nlp("Keir Starmer met Emmanuel Macron in Paris, and said talks could take years.")
     assert [(e.where, e.when) for e in find_events(doc, doc._.actor_table)] == [("Paris", None)]

@@ -87,6 +87,13 @@ _REFUSE = {
     *("refuse", "refuses", "refused", "refusing", "decline", "declines", "declined", "declining"),
     *("fail", "fails", "failed", "failing"),
 }
+# Verbs that make an event noun happen: "held talks", "will host a summit". Denied or refused ("did not
+# hold talks", "refused to host the summit"), the event does not take place.
+_HOLD = {
+    *("hold", "holds", "held", "holding", "have", "has", "had", "having", "host", "hosts", "hosted"),
+    *("hosting", "convene", "convenes", "convened", "convening", "conduct", "conducts", "conducted"),
+    *("conducting", "resume", "resumes", "resumed", "resuming", "open", "opens", "opened", "opening"),
+}
 # A stretch of time, not a day: "years", "two weeks", "the coming months", "several decades".
 _MONTH_WORDS = {*MONTHS, *(m[:3] for m in MONTHS), "sept"}
 _DURATION = re.compile(r"(?:.*\s)?(?:days|weeks|months|years|decades|centuries)")
@@ -376,6 +383,8 @@ def _mention(doc: Doc, table: ActorTable, noun: Token, events: list[_Event]) -> 
     what = _phrase(noun)
     definite = any(c.lower_ in {"the", "this", "that", "those", "these"} for c in noun.lefts)
     governor = _governor(noun)
+    if governor is not None and noun.dep_ == "dobj" and governor.lower_ in _HOLD and _denied(governor):
+        return  # "did not hold talks", "refused to host the summit": nothing took place
     places = _places(doc, noun) + (_places(doc, governor) if governor is not None else [])
     when, tense = _date_in(doc, {t.i for t in (governor or noun).subtree})
     fits = [e for e in events if _compatible(e, places, when)]
@@ -478,6 +487,8 @@ def _governed(doc: Doc, table: ActorTable, noun: Token, governor: Token, event: 
             for actor in [actor_of(doc, table, subject), *members_of(doc, table, subject)]:
                 _add(event.not_invited, _name(table, actor))
         return
+    if governor.pos_ == "VERB" and _denied(governor):
+        return  # "Putin did not attend the summit", "refused to join the talks": not a participant
     if subject is not None:
         for name in _parties(doc, table, subject, demonyms=False):  # "Rubio and Lavrov held talks"
             _add(event.participants, name)
