@@ -206,3 +206,36 @@ def test_store_write_store_that_cannot_be_written_is_read_as_it_is(tmp_path, mon
         assert [q.text for q in query.quotes(store)] == ["the plan was sound"]
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
             store.connection.execute("DELETE FROM quotes")
+
+
+def test_store_write_read_only_store_with_unread_changes_is_a_clear_error(tmp_path, monkeypatch):
+    """Where SQLite cannot read a read-only store normally, the file alone would hide the changes that
+    still wait in its write-ahead log: a coded error says so, rather than answers without them."""
+    from stancemap.errors import StoreError
+    from stancemap.store import sqlite as store_module
+
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        store.write_article(_article())
+    real_connect = sqlite3.connect
+
+    class NoSharedMemory:  # as on a read-only disk: the first read of a WAL store fails
+        row_factory = None
+
+        def execute(self, *args):
+            raise sqlite3.OperationalError("unable to open database file")
+
+        def close(self):
+            pass
+
+    def no_shared_memory(database, **kwargs):  # only the file as it is ("immutable") can be read
+        return real_connect(database, **kwargs) if "immutable=1" in database else NoSharedMemory()
+
+    monkeypatch.setattr(store_module, "_writable", lambda p: False)
+    monkeypatch.setattr(store_module.sqlite3, "connect", no_shared_memory)
+    with open_store(path, create=False) as store:  # no log beside it: the file is all there is
+        assert [q.text for q in query.quotes(store)] == ["the plan was sound"]
+    (tmp_path / "s.db-wal").write_bytes(b"\0" * 4096)
+    with pytest.raises(StoreError, match=r"s\.db-wal \(4 KB\).*copy the store") as raised:
+        open_store(path, create=False)
+    assert raised.value.code == "E002"

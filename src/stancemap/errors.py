@@ -7,7 +7,8 @@ The command line prints a ``StancemapError`` as one line, ``error: [CODE] messag
 Codes:
 
 - E001 the spaCy model is not installed
-- E002 the store cannot be opened (missing, newer schema, not SQLite, its folder missing or not writable)
+- E002 the store cannot be opened (missing, newer schema, not SQLite, its folder missing or not writable,
+  read-only with changes still in its write-ahead log)
 - E003 an output file cannot be written (its folder is missing, or not writable), or the output has no
   room (a full disk, standard output included)
 - E004 the web server cannot listen on the address given (in use, not an address of this machine)

@@ -462,10 +462,19 @@ def _writable(path: Path) -> bool:
 def _open_read_only(path: str) -> Store:
     """A store that cannot be written, read-only. Plain read-only first, which still sees what a
     writer elsewhere commits; where SQLite cannot even create its shared-memory file beside the store
-    (a read-only folder or disk, where nothing can write anyway), the file as it is ("immutable")."""
+    (a read-only folder or disk, where nothing can write anyway), the file as it is ("immutable"),
+    unless changes wait beside it in a write-ahead log, which SQLite would then not read."""
     base = "file:" + urllib.parse.quote(str(Path(path).resolve())) + "?mode=ro"
     problem: sqlite3.DatabaseError | None = None
     for uri in (base, base + "&immutable=1"):
+        wal = Path(f"{path}-wal")
+        if uri != base and wal.exists() and wal.stat().st_size > 0:
+            raise StoreError(
+                f"cannot read {path} where it is: changes not yet written into it wait in {wal.name} "
+                f"({wal.stat().st_size / 1024:.0f} KB), which SQLite cannot read without writing beside "
+                "the store; copy the store and its -wal file to a folder that can be written, or open it "
+                f"once where it can be written ({problem})"
+            )
         connection = sqlite3.connect(uri, uri=True)
         try:
             connection.row_factory = sqlite3.Row
