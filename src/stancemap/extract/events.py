@@ -88,11 +88,12 @@ _REFUSE = {
     *("fail", "fails", "failed", "failing"),
 }
 # Verbs that make an event noun happen: "held talks", "will host a summit". Denied or refused ("did not
-# hold talks", "refused to host the summit"), the event does not take place.
+# hold talks", "refused to host the summit"), the event does not take place. Not "open": someone else
+# may open the summit that "Macron did not open".
 _HOLD = {
     *("hold", "holds", "held", "holding", "have", "has", "had", "having", "host", "hosts", "hosted"),
     *("hosting", "convene", "convenes", "convened", "convening", "conduct", "conducts", "conducted"),
-    *("conducting", "resume", "resumes", "resumed", "resuming", "open", "opens", "opened", "opening"),
+    *("conducting", "resume", "resumes", "resumed", "resuming"),
 }
 # A stretch of time, not a day: "years", "two weeks", "the coming months", "several decades".
 _MONTH_WORDS = {*MONTHS, *(m[:3] for m in MONTHS), "sept"}
