@@ -280,6 +280,18 @@ def test_actors_role_phrase_goes_to_the_titled_subject_before_it(nlp):
     assert roles == {"Keir Starmer": (None, None), "Scholz": ("Chancellor", "Germany")}
 
 
+@pytest.mark.parametrize(
+    "person",
+    ["Local resident John Smith", "John Smith, a teacher,"],
+)
+def test_actors_role_phrase_skips_a_person_described_as_no_official(nlp, person):
+    text = f"Housing row\n\n{person} said he was worried about rents.\n\n“It will deliver new homes,” the minister said."
+    doc = nlp(text)
+    (smith,) = [a for a in doc._.actors if a.kind == "person"]
+    assert (smith.name, smith.role) == ("John Smith", None)
+    assert doc._.quotes[-1].speaker.actor is None
+
+
 def test_actors_first_name_labelled_apart_joins_the_surname(nlp):
     # The small model reads "Sadiq" as a place and "Khan" alone as the person.
     doc = nlp("Sadiq Khan announced that fares would be frozen. US President Trump said nothing.")

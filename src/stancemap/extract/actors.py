@@ -714,6 +714,29 @@ def _role_phrases(doc: Doc, taken: set[int]):
         yield token.i, k, role, affiliation
 
 
+# What news calls the people it meets, never an office: "Local resident John Smith", "John Smith, a
+# teacher".
+ORDINARY_PEOPLE = {
+    *("resident", "residents", "voter", "voters", "student", "students", "teacher", "parent", "mother"),
+    *("father", "pensioner", "worker", "shopper", "customer", "passenger", "neighbour", "neighbor"),
+    *("homeowner", "tenant", "nurse", "farmer", "driver", "retiree", "grandmother", "grandfather"),
+}
+
+
+def _described(doc: Doc, mention: Mention) -> bool:
+    """Whether a person's mention says they hold no office: "Local resident John Smith", "John Smith, a
+    teacher,". Such a person is not "the minister" named later."""
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    if before is not None and before.lower_ in ORDINARY_PEOPLE:
+        return True
+    head = doc[mention.start : mention.end].root
+    return any(
+        child.dep_ == "appos" and child.lower_ in ORDINARY_PEOPLE
+        for child in head.children
+        if child.i >= mention.end
+    )
+
+
 def _add_role_phrase(
     doc: Doc, table: ActorTable, start: int, end: int, role: str, affiliation: str | None
 ) -> None:
@@ -729,7 +752,12 @@ def _add_role_phrase(
     if holders:
         actor = people[holders[-1].actor]
     else:
-        free = [m for m in before if not people[m.actor].role and compatible(people[m.actor])]
+        described = {m.actor for m in before if _described(doc, m)}
+        free = [
+            m
+            for m in before
+            if not people[m.actor].role and compatible(people[m.actor]) and m.actor not in described
+        ]
         subjects = [m for m in free if m.is_subject]
         if not free:
             return
