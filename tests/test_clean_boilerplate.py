@@ -62,3 +62,23 @@ def test_boilerplate_weights_match_the_features():
     assert 0.0 < weights["threshold"] < 1.0
     rows = unit_features(ARTICLE, [0, 1, 2, 3, 4])
     assert all(len(row) == len(NAMES) for row in rows)
+
+
+def test_boilerplate_signed_quotations_at_the_end_stay_with_the_article():
+    """Readers' letters signed under or beside each quotation: the signatures and the last quotation are
+    part of the article, though they end in a name rather than a stop."""
+    text = "\n\n".join(
+        [
+            "Readers respond to the council's decision to close the library",
+            ARTICLE[0],
+            ARTICLE[1],
+            "“This library was the heart of our community and closing it is a terrible mistake.” ― Sonya Herridge",
+            "“We will fight this decision every step of the way.”\n- Janet Okafor.",
+            "“It is a sad day for the town and for everyone who loves books.”\n— Peter Hale",
+            "“Books matter more than budgets.” -- Amy Chen",
+        ]
+    )
+    cleaned = clean_text(Document(source="a", content=text))
+    body = "\n".join(text[s:e] for s, e in cleaned.paragraphs)
+    for kept in ("- Janet Okafor.", "— Peter Hale", "“Books matter more than budgets.” -- Amy Chen"):
+        assert kept in body

@@ -16,7 +16,14 @@ from importlib import resources
 
 import numpy as np
 
-from .features import NAMES, boilerplate_signals, is_sentence, unit_features
+from .features import (
+    NAMES,
+    boilerplate_signals,
+    is_sentence,
+    is_signature,
+    is_signed_quotation,
+    unit_features,
+)
 
 WEIGHTS = "boilerplate.json"
 CONTEXT_NAMES = [
@@ -109,11 +116,19 @@ def rescue(texts: list[str], keep: list[bool]) -> list[bool]:
 
     A unit that opens with a dateline ("WASHINGTON ― ...") starts the story. A run of at most
     ``MAX_GAP`` dropped units between two kept ones is part of it ("That comment is a lie.") unless
-    it uses the words of page furniture, and so is a sentence next to a kept unit. Clean articles
+    it uses the words of page furniture, and so is a sentence next to a kept unit, or a quotation
+    signed by its speaker ("“…” ― Name"), and the signature under a kept quotation. Clean articles
     then stay whole, while menus and appeals, which carry those words or are no sentences, stay out.
     """
     keep = list(keep)
-    sentence = [is_sentence(t) and not boilerplate_signals(t, prose=True) for t in texts]
+    sentence = [
+        (is_sentence(t) or is_signed_quotation(t)) and not boilerplate_signals(t, prose=True) for t in texts
+    ]
+    # The signature under a kept quotation is the quotation's: "“…”" then "- Janet Okafor."
+    signature = [
+        i > 0 and texts[i - 1].rstrip()[-1:] in '”"’' and is_signature(t) and not boilerplate_signals(t)
+        for i, t in enumerate(texts)
+    ]
     for i, unit in enumerate(texts):
         if not keep[i] and _DATELINE.match(unit) and len(unit.split()) >= 12:
             keep[i] = not boilerplate_signals(unit, prose=True)
@@ -127,7 +142,8 @@ def rescue(texts: list[str], keep: list[bool]) -> list[bool]:
     while changed:
         changed = False
         for i in range(len(keep)):
-            if not keep[i] and sentence[i] and ((i and keep[i - 1]) or (i + 1 < len(keep) and keep[i + 1])):
+            beside = (i and keep[i - 1]) or (i + 1 < len(keep) and keep[i + 1])
+            if not keep[i] and ((sentence[i] and beside) or (signature[i] and keep[i - 1])):
                 keep[i] = changed = True
     return keep
 

@@ -395,6 +395,23 @@ def is_prose(unit: str) -> bool:
     return len(_WORD.findall(unit)) >= PROSE_WORDS and bool(_SENTENCE_END.search(unit))
 
 
+# A quotation signed by its speaker: "“…” ― Sonya Herridge", or the signature alone on the line under it
+# ("- Bernie Sanders.", "-Councillor Peter Hale, Northtown."). Readers' letters and fact checks are
+# laid out this way; a name ends the unit where a sentence would end in a stop.
+_SIGNATURE = r"[^\S\n]*(?:--|[-—–―])[^\S\n]*[A-Z][^\n:]{1,80}"
+_SIGNED_QUOTATION = re.compile(rf"\s*[“\"‘][^\n]+[”\"’]{_SIGNATURE}\s*")
+_SIGNATURE_LINE = re.compile(rf"{_SIGNATURE}\s*")
+
+
+def is_signed_quotation(unit: str) -> bool:
+    return bool(_SIGNED_QUOTATION.fullmatch(unit))
+
+
+def is_signature(unit: str) -> bool:
+    """A signature line under a quotation: a dash and at most eight words, a name first."""
+    return bool(_SIGNATURE_LINE.fullmatch(unit)) and len(unit.split()) <= 9
+
+
 def is_sentence(unit: str) -> bool:
     """Shaped like a sentence: three words or more, a capital or a quote first, a stop word, a final stop."""
     words = _WORD.findall(unit)
