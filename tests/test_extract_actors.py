@@ -371,3 +371,11 @@ def test_actors_the_role_is_its_holder_with_a_portfolio(nlp):
         "The Secretary of State added that they would resume."
     )
     assert [q.speaker.name for q in nlp(text)._.quotes] == ["Hilary Benn", "Hilary Benn"]
+
+
+def test_actors_mention_is_the_name_without_the_blank_lines_after_it(nlp):
+    # The small model's entity here runs on over the blank lines: "Jane Doe\n\n".
+    text = "Housing\n\nOpposition MPs called it “a betrayal of renters.” ― Jane Doe\n\nCritics said the plans were unfair.\n"
+    doc = nlp(text)
+    (jane,) = [a for a in doc._.actors if a.kind == "person"]
+    assert [text[s:e] for s, e in jane.mentions] == ["Jane Doe"]

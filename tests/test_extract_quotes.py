@@ -561,6 +561,11 @@ def test_quotes_first_direct_speaker(nlp, text, speaker):
             "Anna Weiss",
             id="quotation_dash_signature_line",
         ),
+        pytest.param(
+            "The letters kept coming.\n\n“Our town deserves better than this.” -- Anna Weiss\n\nThe council met.",
+            "Anna Weiss",
+            id="double_hyphen_signature",
+        ),
     ],
 )
 def test_quotes_last_direct_speaker(nlp, text, speaker):

@@ -68,6 +68,11 @@ class ActorTable:
         return actor
 
     def add_mention(self, doc: Doc, start: int, end: int, actor: Actor) -> None:
+        # The recogniser can take in the blank lines after a name ("Jane Doe\n\n"): the evidence is the name.
+        while end - start > 1 and doc[end - 1].is_space:
+            end -= 1
+        while end - start > 1 and doc[start].is_space:
+            start += 1
         span = doc[start:end]
         actor.mentions.append((span.start_char, span.end_char))
         surface = span.text

@@ -890,8 +890,8 @@ def _attribute_to_subject(
 
 # A signature under a quote: "- Bernie Sanders." or "— David Martosko (@dmartosko)" on the next line, or
 # after a quote that is its whole paragraph, on the same line: "“…” ― Sonya Herridge". "―" is
-# Unicode's quotation dash, made for this.
-_SIGNATURE = re.compile(r"(\n+)?[^\S\n]*[-—–―][^\S\n]*([^\n]{2,80}?)\.?[^\S\n]*(?=\n|$)")
+# Unicode's quotation dash, made for this; "--" stands in for a dash in ASCII.
+_SIGNATURE = re.compile(r"(\n+)?[^\S\n]*(?:--|[-—–―])[^\S\n]*([^\n]{2,80}?)\.?[^\S\n]*(?=\n|$)")
 
 
 def _signature(doc: Doc, table: ActorTable, text: str, quote_start: int, end: int) -> Speaker | None:
