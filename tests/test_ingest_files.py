@@ -257,3 +257,28 @@ def test_files_utf16_text_with_a_byte_order_mark_is_read(tmp_path):
         path.write_bytes(data if data.startswith((b"\xff\xfe", b"\xfe\xff")) else b"\xfe\xff" + data)
         (document,) = list(iter_documents([str(path)]))
         assert document.content == text, encoding
+
+
+def test_ingest_files_named_file_is_read_by_content_when_its_name_says_nothing(tmp_path):
+    """A JSONL dump named .json, a feed without a suffix: read by what they hold, as stdin is. A name
+    that says text or HTML is taken at its word, and a pretty-printed JSON file is no JSONL dump."""
+    rows = tmp_path / "dump.json"
+    rows.write_text('{"text": "one"}\n{"text": "two"}\n')
+    feed = tmp_path / "feed"
+    feed.write_bytes(
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        b"<item><title>x</title><link>https://a.example/x</link><description>Body text.</description></item>"
+        b"</channel></rss>"
+    )
+    assert [(d.source, d.content) for d in iter_documents([str(rows)])] == [
+        (f"{rows}:1", "one"),
+        (f"{rows}:2", "two"),
+    ]
+    assert [d.url for d in iter_documents([str(feed)])] == ["https://a.example/x"]
+    as_text = tmp_path / "rows.txt"
+    as_text.write_text(rows.read_text())
+    pretty = tmp_path / "config.json"
+    pretty.write_text('{\n  "text": "one"\n}\n')
+    for path in (as_text, pretty):
+        (doc,) = iter_documents([str(path)])
+        assert (doc.source, doc.format) == (str(path), "text")

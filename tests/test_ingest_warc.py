@@ -244,3 +244,10 @@ def test_truncated_gzip_on_stdin_keeps_the_records_before_it(tmp_path, monkeypat
     items = list(iter_documents(["-"]))
     assert 10 <= len(documents(items)) < 20
     assert isinstance(items[-1], Skip) and items[-1].code == SKIP_CORRUPT and items[-1].source == "-"
+
+
+def test_ingest_warc_without_its_suffix_is_read_as_records(tmp_path):
+    """A WARC named on the command line under another name ("crawl.bin") is read by what it holds."""
+    crawl = write_warc(tmp_path / "crawl.bin", pages(2), gzip=False)
+    docs = list(iter_documents([str(crawl)]))
+    assert len(docs) == 2 and all(d.source.startswith(f"{crawl}#") for d in docs)

@@ -2,8 +2,9 @@
 
 Readers are chosen by file name (``.gz`` is looked through, and gzip is undone by its magic number
 whatever the name): ``.warc`` (warc.py), ``.jsonl``/``.ndjson`` (jsonl.py), ``.rss``/``.atom`` and
-``.xml`` files whose root element is a feed (feeds.py), ``-`` for stdin (stdin.py, by content), and
-every other file named as one text or HTML document (files.py). Folders are walked recursively and
+``.xml`` files whose root element is a feed (feeds.py), ``-`` for stdin (stdin.py, by content), a file
+whose name says nothing of its format by its content as stdin is, and every other file named as one text
+or HTML document (files.py). Folders are walked recursively and
 read only for the files whose names say they are news input (``FOLDER_SUFFIXES``, feeds for ``.xml``,
 text for a file without a suffix): a watchlist, a CSV, a README, a LICENSE-MIT, an editor backup
 (``story.txt~``) or code beside the articles is one ``SKIP_UNSUPPORTED`` Skip, never an article; hidden
@@ -24,7 +25,7 @@ from pathlib import Path
 from ..errors import SKIP_FAILED, InputError, Skip
 from ..model import Document
 from .files import HTML_SUFFIXES, MAX_DOCUMENT_BYTES, TEXT_SUFFIXES, looks_binary, read_file, walk
-from .sniff import SNIFF_BYTES, is_feed
+from .sniff import SNIFF_BYTES, is_feed, sniff
 from .streams import open_stream
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,15 @@ _BACKUP = re.compile(r".*~|#.*#")
 _STORE_FILE = re.compile(r"\.(?:db|sqlite3?)(?:-wal|-shm|-journal)?$")
 
 
+# A file whose name says nothing of its format ("dump.json", "crawl.bin", "feed") is read by what it
+# holds, as stdin is; one named as text or HTML is taken at its word.
+_BY_CONTENT: dict[str, tuple[str, str]] = {
+    "warc": ("warc", "read_warc"),
+    "jsonl": ("jsonl", "read_jsonl"),
+    "feed": ("feeds", "read_feed"),
+}
+
+
 def reader_for(path: Path) -> Reader | None:
     """The reader for a container file (``reader(path, *, limit)``), or None for a single document."""
     if str(path) == "-":
@@ -86,7 +96,34 @@ def reader_for(path: Path) -> Reader | None:
     for suffix, target in SNIFFED_READERS.items():
         if name.endswith(suffix) and _is_feed(path):
             return _load(*target)
-    return None
+    suffix = _suffix(name)
+    if suffix in HTML_SUFFIXES or (suffix and suffix in TEXT_SUFFIXES):
+        return None
+    target = _BY_CONTENT.get(_content_kind(path))
+    return _load(*target) if target else None
+
+
+def _suffix(name: str) -> str:
+    """The suffix of a file name, "" when what follows its last dot is part of the name ("story.12345")."""
+    suffix = Path(name).suffix
+    return suffix if _SUFFIX.fullmatch(suffix) else ""
+
+
+def _content_kind(path: Path) -> str:
+    """What a file holds, from its first bytes (``sniff.sniff``); JSONL only when its first line opens an
+    object with a key, as a dump's rows do (a pretty-printed JSON file opens with "{" alone)."""
+    try:
+        with open_stream(path) as stream:
+            head = stream.peek(SNIFF_BYTES)
+    except (OSError, InputError):  # unreadable: read_file says why
+        return "text"
+    kind = sniff(head)
+    if kind == "jsonl" and not _JSON_ROW.match(head.removeprefix(b"\xef\xbb\xbf")):
+        return "text"
+    return kind
+
+
+_JSON_ROW = re.compile(rb'\s*\{[^\S\n]*"')
 
 
 def _load(module: str, function: str) -> Reader:
@@ -107,8 +144,7 @@ def _not_news(path: Path) -> str | None:
     name = path.name.lower().removesuffix(".gz")
     if _STORE_FILE.search(name):
         return ""
-    suffix = Path(name).suffix
-    suffix = suffix if _SUFFIX.fullmatch(suffix) else ""
+    suffix = _suffix(name)
     stem = name.removesuffix(suffix)
     if suffix in SNIFFED_READERS:
         return None if _is_feed(path) else f"a {suffix} file that is not an RSS/Atom feed"
