@@ -318,3 +318,16 @@ def test_cli_store_disk_full_during_ingest_is_one_error_line(tmp_path, monkeypat
     )
     assert result.exit_code == 2
     assert result.stderr.strip().startswith("error: [E003] cannot write the store: database or disk is full")
+
+
+def test_cli_analyze_indent_implies_json_and_refuses_a_negative_width(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Sir Keir Starmer said on Monday that the plan was sound and would go ahead.\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(cli, ["analyze", str(story), "--indent", "2"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["source"] == str(story)
+    assert result.stdout.startswith('{\n  "')
+    result = CliRunner().invoke(cli, ["analyze", str(story), "--json", "--indent", "-1"])
+    assert result.exit_code == 2 and "--indent" in result.output

@@ -120,6 +120,16 @@ def test_events_tense_travels_beside_the_events_through_copies_and_bytes(nlp):
         resolve_event_dates(events, "2025-03-04", [])
 
 
+def test_events_resolve_dates_takes_a_date_object(nlp):
+    from datetime import date, datetime
+
+    doc = nlp("EU leaders will meet in Brussels on Friday for a summit.")
+    for published in (date(2025, 3, 4), datetime(2025, 3, 4, 18, 30)):
+        events = [dataclasses.replace(e) for e in doc._.events]
+        (event,) = resolve_event_dates(events, published, doc._.event_tenses)
+        assert event.when == "2025-03-07"
+
+
 @pytest.mark.parametrize(
     "expression,direction,expected",
     [

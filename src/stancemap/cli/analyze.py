@@ -17,7 +17,12 @@ from ._common import echo_skip, exit_no_file_processed, watchlist_option
 @click.argument("paths", nargs=-1, required=True)
 @watchlist_option
 @click.option("--json", "as_json", is_flag=True, help="Print the Article JSON, one article per line.")
-@click.option("--indent", type=int, default=None, help="Indent the JSON (default: one line per article).")
+@click.option(
+    "--indent",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Print the Article JSON indented by this many spaces (implies --json; default: one line per article).",
+)
 def analyze(paths: tuple[str, ...], as_json: bool, indent: int | None) -> None:
     """Read articles (plain text or HTML; `-` for stdin) and print who said what.
 
@@ -40,7 +45,7 @@ def analyze(paths: tuple[str, ...], as_json: bool, indent: int | None) -> None:
             )
             continue
         processed += 1
-        if as_json:
+        if as_json or indent is not None:
             click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=indent))
         else:
             click.echo(summary(result))

@@ -568,12 +568,15 @@ def resolve_date(expression: str | None, published: str | None, direction: int =
 
 
 def resolve_event_dates(
-    events: list[Event], published: str | None, tenses: list[int] | None = None
+    events: list[Event], published: str | date | None, tenses: list[int] | None = None
 ) -> list[Event]:
-    """Resolve each event's relative date against the article's publication date (in place).
+    """Resolve each event's relative date against the article's publication date (in place), given as
+    YYYY-MM-DD or a ``datetime.date``.
 
     ``tenses`` are those ``find_events`` left in ``doc._.event_tenses``, one per event in the same
     order (1 future, -1 past, 0 cannot tell); without them a weekday is taken to be past."""
+    if isinstance(published, date):  # a datetime too
+        published = published.strftime("%Y-%m-%d")
     if tenses is not None and len(tenses) != len(events):
         raise ValueError(f"{len(tenses)} tenses for {len(events)} events: pass the doc's events, in order")
     for event, tense in zip(events, tenses if tenses is not None else [0] * len(events), strict=True):
