@@ -99,7 +99,12 @@ def test_published_date_spellings():
     assert published_date("5 March 2024") == "2024-03-05"
     assert published_date("Tue, 05 Mar 2024 10:00:00 +0000") == "2024-03-05"
     assert published_date("soon") is None
-    assert published_date(1709632800) is None
+    # Numbers: Unix time in seconds or milliseconds, as APIs give it, or YYYYMMDD; other numbers are none.
+    assert published_date(1709632800) == "2024-03-05"
+    assert published_date(1709632800123) == "2024-03-05"
+    assert published_date(20240305) == "2024-03-05"
+    assert published_date(12) is None
+    assert published_date(True) is None
 
 
 def test_jsonl_binary_file_is_one_skip(tmp_path):

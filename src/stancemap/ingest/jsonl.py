@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -25,7 +26,7 @@ def read_jsonl(path: Path, *, limit: int = MAX_DOCUMENT_BYTES) -> Iterator[Docum
     """Each line of the JSONL file at ``path`` (``-`` for stdin; gzip transparent) as a Document.
 
     A line is an object with ``html`` (format "html") or ``text`` (format "text"), and optionally
-    ``url``, ``date`` or ``published`` (any common spelling, normalised to YYYY-MM-DD), ``title``,
+    ``url``, ``date`` or ``published`` (any common spelling or a Unix time, normalised to YYYY-MM-DD), ``title``,
     ``author``, ``site`` and ``id``. ``source = f"{path}#{id}"`` when the line has an id, else ``f"{path}:{line number}"``;
     other fields go to ``meta`` (with ``line``, the 1-based line number).
 
@@ -99,12 +100,31 @@ def _document(line: bytes, source: str, number: int, seen: set[str]) -> Document
     )
 
 
+# Unix times from 1990 to 2100, in seconds or in milliseconds; other numbers are no dates.
+_UNIX_SECONDS = (631_152_000, 4_102_444_800)
+
+
+def _unix_date(value: float) -> str | None:
+    for scale in (1, 1000):
+        if _UNIX_SECONDS[0] <= value / scale < _UNIX_SECONDS[1]:
+            return datetime.fromtimestamp(value / scale, tz=UTC).date().isoformat()
+    return None
+
+
 def _string(value: Any) -> str | None:
     return (value.strip() or None) if isinstance(value, str) else None
 
 
 def published_date(value: Any) -> str | None:
-    """A date from a dump (ISO, "5 March 2024", RFC 2822 as in RSS and HTTP) as YYYY-MM-DD, or None."""
+    """A date from a dump (ISO, "5 March 2024", RFC 2822 as in RSS and HTTP, Unix time in seconds or
+    milliseconds as APIs give it) as YYYY-MM-DD, or None."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # 20240305 is a date written as a number; 1709632800 a Unix time.
+        return (
+            normalise_date(str(value))
+            if isinstance(value, int) and len(str(value)) == 8
+            else _unix_date(value)
+        )
     if not isinstance(value, str):
         return None
     date = normalise_date(value)
