@@ -51,3 +51,21 @@ def test_speakers_whom_a_speaker_speaks_for_is_not_the_speaker(nlp):
     assert (speaker.actor, speaker.name) == (None, "A lawyer for Donald Trump")
     text = "Kathy Hochul signed the bill.\n\n“The governor will sign it this week,” an aide to Gov. Kathy Hochul told reporters."
     assert _last_speaker(nlp, text).name == "an aide to Gov. Kathy Hochul"
+
+
+def test_speakers_pronoun_after_an_unnamed_speaker_stays_unknown(nlp):
+    text = (
+        "Israeli Prime Minister Benjamin Netanyahu said Israel would not agree to a ceasefire.\n\n"
+        "A Hamas official said the group wanted a full withdrawal from Gaza. “There can be no agreement "
+        "without an end to the war,” he said."
+    )
+    speaker = _last_speaker(nlp, text)
+    assert (speaker.actor, text[speaker.start : speaker.end]) == (None, "he")
+
+
+def test_speakers_name_set_off_beside_a_subject_is_the_subject(nlp):
+    text = (
+        "Keir Starmer said the cuts were needed.\n\nThe Liberal Democrat leader, Ed Davey, said he supported "
+        "higher defence spending. “Cutting aid is wrong,” he said."
+    )
+    assert _last_speaker(nlp, text).name == "Ed Davey"

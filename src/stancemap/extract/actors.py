@@ -79,8 +79,10 @@ class ActorTable:
         # One alias however a sentence start capitalises it ("The Prime Minister", "the Prime Minister").
         if surface.casefold() not in {actor.name.casefold(), *(alias.casefold() for alias in actor.aliases)}:
             actor.aliases.append(surface)
+        # "Trump's campaign said", "The Liberal Democrat leader, Ed Davey, said": the person is the subject.
         is_subject = any(
-            t.dep_ in _SUBJECT_DEPS or (t.dep_ == "poss" and t.head.dep_ in _SUBJECT_DEPS) for t in span
+            t.dep_ in _SUBJECT_DEPS or (t.dep_ in {"poss", "appos"} and t.head.dep_ in _SUBJECT_DEPS)
+            for t in span
         )
         self.mentions.append(Mention(start, end, actor.id, is_subject, actor.kind))
         self.genders = None  # read from the mentions: read again

@@ -2,7 +2,8 @@
 
 A pronoun is resolved to the most recent person who was a clause subject shortly before it (news
 prose keeps its speaker as subject) and whom the article does not show to be of the other gender;
-if nothing fits, the speaker stays unknown rather than guessed.
+if nothing fits, or someone the article does not name has spoken since, the speaker stays unknown
+rather than guessed.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Speaker
 from .actors import ActorTable, Mention
-from .lexicon import PRONOUNS_PERSON, TITLE_GENDER
+from .lexicon import CUE_FORMS, PEOPLE_NOUNS, PRONOUNS_PERSON, TITLE_GENDER
 
 # How many sentences back a pronoun may reach for its antecedent.
 _PRONOUN_REACH = 3
@@ -112,7 +113,25 @@ def antecedent(doc: Doc, table: ActorTable, position: int) -> str | None:
         people = [m for m in people if known.get(m.actor, wanted) == wanted]
     subjects = [m for m in people if m.is_subject]
     chosen = subjects or people
-    return chosen[-1].actor if chosen else None
+    if not chosen or _unnamed_subject_after(doc, table, chosen[-1].end, position):
+        return None
+    return chosen[-1].actor
+
+
+def _unnamed_subject_after(doc: Doc, table: ActorTable, start: int, position: int) -> bool:
+    """Whether someone the article does not name speaks between token ``start`` and the pronoun at
+    ``position``: 'A Hamas official said … "…," he said' is the official's, not that of the leader
+    named before, so the pronoun stays unknown rather than guessed."""
+    for token in doc[start:position]:
+        if (
+            token.dep_ == "nsubj"
+            and token.tag_ == "NN"
+            and token.lower_ in PEOPLE_NOUNS
+            and token.head.lower_ in CUE_FORMS
+            and _mention_at(table, token) is None
+        ):
+            return True
+    return False
 
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
