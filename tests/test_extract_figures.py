@@ -140,8 +140,16 @@ def test_figures_money_keeps_its_currency(nlp, text, figure_text, value, unit):
             [("£10bn", "previous"), ("£12bn", None)],
         ),
         ("Spending rose to €3bn from €2.5bn.", [("€3bn", None), ("€2.5bn", "previous")]),
-        # a range, not a change (the entity recogniser reads it as one figure)
-        ("Mexico set tariffs ranging from 5 percent to 25 percent.", [("5 percent to 25 percent", None)]),
+        # a range, not a change: both ends hold now (the entity recogniser reads it as one entity)
+        (
+            "Mexico set tariffs ranging from 5 percent to 25 percent.",
+            [("5 percent", None), ("25 percent", None)],
+        ),
+        # a change the recogniser reads as one entity: both amounts, the first the previous one
+        (
+            "Britain will raise defence spending from 2.3% to 2.5% of GDP by 2027.",
+            [("2.3%", "previous"), ("2.5%", None)],
+        ),
     ],
 )
 def test_figures_change_is_measured_from_the_previous_amount(nlp, text, figures):

@@ -363,7 +363,7 @@ def _amounts(doc: Doc) -> list[Span]:
     the number taken in ("5 million euros" read as "5 million"), and signed amounts it missed or
     mislabelled ("up from £1.5bn", "¥450bn" read as a person, "£12bn" as an ordinal) added as money."""
     spans, taken = [], set()
-    for ent in doc.ents:
+    for ent in (part for whole in doc.ents for part in _ends_of_change(whole)):
         if ent.label_ not in {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}:
             continue
         if ent.label_ in {"MONEY", "CARDINAL"} and ent.start > 0 and doc[ent.start - 1].lower_ in _SIGN_CODES:
@@ -396,6 +396,22 @@ def _amounts(doc: Doc) -> list[Span]:
             spans.append(Span(doc, token.i, _scaled(doc, token.i + 1), label="MONEY"))  # "HK$4bn"
             taken.add(token.i)
     return sorted(spans, key=lambda span: span.start)
+
+
+def _ends_of_change(ent: Span) -> list[Span]:
+    """An entity that runs over both ends of a change or a range ("from 2.3% to 2.5%" read as one
+    PERCENT "2.3% to 2.5%"), as its two amounts; any other entity as it is."""
+    if ent.label_ not in {"PERCENT", "MONEY"}:
+        return [ent]
+    doc = ent.doc
+    for token in ent[1:-1]:
+        before, after = doc[ent.start : token.i].text, doc[token.i + 1 : ent.end].text
+        if token.lower_ == "to" and any(c.isdigit() for c in before) and any(c.isdigit() for c in after):
+            return [
+                Span(doc, ent.start, token.i, label=ent.label_),
+                Span(doc, token.i + 1, ent.end, label=ent.label_),
+            ]
+    return [ent]
 
 
 def _named_currency(doc: Doc, ent: Span) -> tuple[int, int] | None:
