@@ -352,6 +352,13 @@ def test_actors_parts_of_a_name_labelled_apart_are_one_person(nlp, text, person)
     assert doc._.quotes[0].speaker.name == person
 
 
+def test_actors_particle_in_no_entity_joins_the_name(nlp):
+    # The small model reads "Ursula von" as a person and "Leyen" as a place, "der" in neither.
+    text = "European Commission President Ursula von der Leyen urged member states to spend more."
+    people = [(a.name, a.kind, a.role) for a in nlp(text)._.actors if a.kind != "organisation"]
+    assert people == [("Ursula von der Leyen", "person", "President")]
+
+
 def test_actors_headline_participle_is_no_first_name(nlp):
     text = (
         "Republican Medal Of Honor Winner Opens Up About Backing Clinton Over Trump.\n\n"

@@ -148,11 +148,12 @@ def _candidates(doc: Doc):
 def _join_first_names(doc: Doc) -> list[Span]:
     """The entities, with the parts of a person's name that the recogniser labelled apart joined to it:
     a first name before a bare surname ("Sadiq" read as a place, or as nothing, before "Khan"), and the
-    surname after a name that ends in a particle ("Ursula von der" + "Leyen", read as a place)."""
+    surname after a name that ends in a particle ("Ursula von der" + "Leyen", read as a place; or
+    "Ursula von" + "der" + "Leyen")."""
     out: list[Span] = []
     for ent in doc.ents:
         last = out[-1] if out else None
-        if last is not None and _particle_end(last) and last.end == ent.start and _surname_word(ent):
+        if last is not None and _particle_end(last, doc[last.end : ent.start]) and _surname_word(ent):
             out[-1] = Span(doc, last.start, ent.end, label="PERSON")
         elif (
             ent.label_ == "PERSON"
@@ -175,9 +176,12 @@ _PARTICLES = set(
 )
 
 
-def _particle_end(ent: Span) -> bool:
-    """A person's name cut short after a particle ("Ursula von der")."""
-    return ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in _PARTICLES
+def _particle_end(ent: Span, gap: Span) -> bool:
+    """A person's name cut short after a particle ("Ursula von der"), or before particles that no
+    entity took in ("Ursula von" + "der"), which ``gap`` holds."""
+    if ent.label_ != "PERSON" or len(ent) < 2 or not all(t.lower_ in _PARTICLES for t in gap):
+        return False
+    return len(gap) > 0 or ent[-1].lower_ in _PARTICLES
 
 
 def _surname_word(ent: Span) -> bool:
