@@ -275,3 +275,10 @@ def test_events_absent_subject_is_no_participant(nlp):
 def test_events_duration_is_no_date(nlp):
     doc = nlp("Keir Starmer met Emmanuel Macron in Paris, and said talks could take years.")
     assert [(e.where, e.when) for e in find_events(doc, doc._.actor_table)] == [("Paris", None)]
+
+
+def test_events_both_names_joined_by_and_take_part_when_the_parse_nests_them(nlp):
+    # The small model parses "Starmer" as a modifier of "Macron" that carries the "and".
+    doc = nlp("Keir Starmer and Emmanuel Macron met last week in Paris to discuss Ukraine.")
+    (event,) = find_events(doc, doc._.actor_table)
+    assert (event.where, event.participants) == ("Paris", ["Keir Starmer", "Emmanuel Macron"])

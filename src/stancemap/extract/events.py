@@ -200,7 +200,12 @@ def _parties(doc: Doc, table: ActorTable, head: Token | None, demonyms: bool = T
     names: list[str] = []
     if head is None:
         return names
-    for member in [head, *_chain(head, "conj")]:
+    # "Keir Starmer and Emmanuel Macron met", parsed with "Starmer" a modifier of "Macron" that
+    # carries the "and": both are named.
+    misparsed = [
+        c for c in head.lefts if c.dep_ in {"nmod", "compound"} and any(g.lower_ == "and" for g in c.children)
+    ]
+    for member in [*misparsed, head, *_chain(head, "conj")]:
         actor = actor_of(doc, table, member)
         if actor:
             _add(names, table.get(actor).name)
