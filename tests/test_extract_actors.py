@@ -304,6 +304,8 @@ def test_actors_first_name_labelled_apart_joins_the_surname(nlp):
     [
         # A place of two words is the whole place, not its last word.
         ("North Dakota Governor Doug Burgum said the state would act.", "Governor", "North Dakota"),
+        ("Welsh First Minister Eluned Morgan said the budget was fair.", "First Minister", "Wales"),
+        ("Scottish First Minister John Swinney said the budget was fair.", "First Minister", "Scotland"),
         ("New York Mayor Eric Adams said crime was falling.", "Mayor", "New York"),
         # Not the possessive.
         ("Labour Party's leader Keir Starmer said the party would win.", "Leader", "Labour Party"),

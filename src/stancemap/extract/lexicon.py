@@ -43,6 +43,8 @@ TITLE_GENDER = {
 ROLES = [
     "prime minister",
     "deputy prime minister",
+    "first minister",
+    "deputy first minister",
     "president-elect",
     "vice president",
     "vice-president",
@@ -205,6 +207,8 @@ DEMONYMS = {
     "british": "United Kingdom",
     "uk": "United Kingdom",
     "english": "United Kingdom",
+    "scottish": "Scotland",
+    "welsh": "Wales",
     "german": "Germany",
     "french": "France",
     "russian": "Russia",
