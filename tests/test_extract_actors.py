@@ -388,3 +388,15 @@ def test_actors_mention_is_the_name_without_the_blank_lines_after_it(nlp):
     doc = nlp(text)
     (jane,) = [a for a in doc._.actors if a.kind == "person"]
     assert [text[s:e] for s, e in jane.mentions] == ["Jane Doe"]
+
+
+def test_actors_name_set_beside_an_office_is_a_person(nlp):
+    # The small model reads "Kemi Badenoch" here as a place; the office beside it makes her a person.
+    text = (
+        "Rachel Reeves said she would consider a wealth tax.\n\nKemi Badenoch, the Conservative leader, said "
+        "she opposed a wealth tax. ‘It would be a disaster for growth,’ she said."
+    )
+    doc = nlp(text)
+    people = {a.name: (a.role, a.affiliation) for a in doc._.actors if a.kind == "person"}
+    assert people == {"Rachel Reeves": (None, None), "Kemi Badenoch": ("Leader", "Conservative Party")}
+    assert doc._.quotes[-1].speaker.name == "Kemi Badenoch"

@@ -292,7 +292,8 @@ _PERSON_TITLES = ROLE_WORDS - {
 
 def _titled(doc: Doc, start: int, end: int) -> bool:
     """Whether an entity the recogniser did not call a person is a name after an honorific or a title
-    ("Mr Scholz", "German Chancellor Olaf Scholz", both read as organisations by the small model)."""
+    ("Mr Scholz", "German Chancellor Olaf Scholz", both read as organisations by the small model), or
+    one set beside an office ("Kemi Badenoch, the Conservative leader,", read as a place)."""
     if (
         start == 0
         or end - start > 3
@@ -302,7 +303,10 @@ def _titled(doc: Doc, start: int, end: int) -> bool:
     if doc[end - 1].lower_ in INSTITUTION_WORDS:
         return False  # "President Street", "Queen Elizabeth Hospital"
     before = doc[start - 1]
-    return before.lower_ in HONORIFICS or before.lower_ in _PERSON_TITLES and before.text[:1].isupper()
+    if before.lower_ in HONORIFICS or before.lower_ in _PERSON_TITLES and before.text[:1].isupper():
+        return True
+    office = [c for c in doc[end - 1].children if c.dep_ == "appos" and c.i >= end]
+    return any(c.lower_ in _PERSON_TITLES and any(d.lower_ == "the" for d in c.lefts) for c in office)
 
 
 # A court case the recogniser calls a person ("Trump v. Trump").
