@@ -400,3 +400,15 @@ def test_actors_name_set_beside_an_office_is_a_person(nlp):
     people = {a.name: (a.role, a.affiliation) for a in doc._.actors if a.kind == "person"}
     assert people == {"Rachel Reeves": (None, None), "Kemi Badenoch": ("Leader", "Conservative Party")}
     assert doc._.quotes[-1].speaker.name == "Kemi Badenoch"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BERLIN (Reuters) - Germany's parliament on Tuesday approved a plan to exempt defence spending.",
+        "WASHINGTON (AP) — Senate Republicans on Monday unveiled a budget that cuts taxes.",
+    ],
+)
+def test_actors_agency_in_a_dateline_is_no_actor(nlp, text):
+    names = {a.name for a in nlp(text)._.actors}
+    assert names and not names & {"Reuters", "AP"}

@@ -218,10 +218,24 @@ def _strip_possessive(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+# The place in capitals that opens a wire story, before its agency: "BERLIN (Reuters) - ...".
+_DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'’ ,]{1,40}")
+
+
+def _dateline_credit(doc: Doc, start: int, end: int) -> bool:
+    """Whether an entity is the agency credited in a dateline ("BERLIN (Reuters) -"): the story's
+    source, not an actor in it."""
+    if start == 0 or end >= len(doc) - 1 or doc[start - 1].text != "(" or doc[end].text != ")":
+        return False
+    line_start = doc.text.rfind("\n", 0, doc[start].idx) + 1
+    place = doc.text[line_start : doc[start - 1].idx].strip()
+    return bool(_DATELINE_PLACE.fullmatch(place)) and doc[end + 1].text in {"-", "--", "—", "–", "―"}
+
+
 def _add_entity(doc: Doc, table: ActorTable, ent: Span, by_place: dict[str, Actor]) -> int | None:
     """Add the actor an entity names; return where its mention ends if that is past the entity."""
     start, end = ent.start, _strip_possessive(doc, ent.start, ent.end)
-    if end <= start:
+    if end <= start or _dateline_credit(doc, start, end):
         return None
     lower = doc[start:end].text.lower()
     if all(t.text in POST_NOMINALS for t in doc[start:end]):
