@@ -3,9 +3,9 @@
 Readers are chosen by file name (``.gz`` is looked through, and gzip is undone by its magic number
 whatever the name): ``.warc`` (warc.py), ``.jsonl``/``.ndjson`` (jsonl.py), ``.rss``/``.atom`` and
 ``.xml`` files whose root element is a feed (feeds.py), ``-`` for stdin (stdin.py, by content), a file
-whose name says nothing of its format by its content as stdin is, and every other file named as one text
-or HTML document (files.py). Folders are walked recursively and
-read only for the files whose names say they are news input (``FOLDER_SUFFIXES``, feeds for ``.xml``,
+whose name says nothing of its format by its content as stdin is, and every other file named as one
+text or HTML document (files.py). Folders are walked recursively and read only for the files whose
+names say they are news input (``FOLDER_SUFFIXES``, feeds for ``.xml``,
 text for a file without a suffix): a watchlist, a CSV, a README, a LICENSE-MIT, an editor backup
 (``story.txt~``) or code beside the articles is one ``SKIP_UNSUPPORTED`` Skip, never an article; hidden
 files and an SQLite store are left out.
