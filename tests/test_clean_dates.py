@@ -8,7 +8,7 @@ from stancemap.clean import clean, dates
 from stancemap.clean.dates import header_date, normalise_date
 from stancemap.errors import InputError
 from stancemap.ingest import iter_documents
-from stancemap.model import Document
+from stancemap.model import Cleaned, Document
 
 
 def test_normalise_date_reads_common_spellings():
@@ -61,6 +61,11 @@ MENU = "Home\nNews\nPolitics\nSport\n\n"
 HEADLINE = "Starmer urges Trump to back peace deal\n"
 
 
+def _page(above_body: str, **hints) -> Cleaned:
+    """A plain-text page cleaned: the headline, then ``above_body`` on the lines just above the body."""
+    return clean(Document(source="a", content=f"{HEADLINE}{above_body}\n\n{BODY}", **hints))
+
+
 @pytest.mark.parametrize(
     "lines",
     [
@@ -110,9 +115,7 @@ def test_clean_dates_publication_labels_in_other_words_date_plain_text(line):
     ],
 )
 def test_clean_dates_sentences_opening_with_a_label_word_give_no_date(line):
-    assert (
-        clean(Document(source="a", content=f"{HEADLINE}{line}\n\n{BODY}", url=URL)).published == "2025-03-03"
-    )
+    assert _page(line, url=URL).published == "2025-03-03"
 
 
 def test_clean_dates_wire_dateline_with_its_year_dates_plain_text():
@@ -171,9 +174,7 @@ def test_clean_dates_sentence_dates_give_way_to_the_url_and_container_dates(text
     ],
 )
 def test_clean_dates_lines_labelled_with_other_dates_give_no_date(line):
-    assert (
-        clean(Document(source="a", content=f"{HEADLINE}{line}\n\n{BODY}", url=URL)).published == "2025-03-03"
-    )
+    assert _page(line, url=URL).published == "2025-03-03"
 
 
 @pytest.mark.parametrize(
@@ -186,9 +187,7 @@ def test_clean_dates_lines_labelled_with_other_dates_give_no_date(line):
     ],
 )
 def test_clean_dates_date_line_wins_over_labelled_dates_beside_it(lines):
-    assert (
-        clean(Document(source="a", content=f"{HEADLINE}{lines}\n\n{BODY}", url=URL)).published == "2025-03-04"
-    )
+    assert _page(lines, url=URL).published == "2025-03-04"
 
 
 def test_clean_dates_container_date_comes_before_the_url_date(tmp_path):
@@ -216,8 +215,7 @@ def test_clean_dates_url_dates_plain_text_the_page_does_not():
     updated = f"{HEADLINE}Updated Nov 21, 2019, 10:28am EST\n\n{BODY}"
     assert clean(Document(source="a", content=updated, url=url)).published == "2019-11-19"
     # The container's date (a JSONL "date", a feed entry's) is taken when the page shows none.
-    dated = Document(source="a", content=f"{HEADLINE}Nov 20, 2019\n\n{BODY}", url=url, published="2019-11-25")
-    assert clean(dated).published == "2019-11-20"
+    assert _page("Nov 20, 2019", url=url, published="2019-11-25").published == "2019-11-20"
     assert clean(Document(source="a", content=BODY, published="2019-11-25")).published == "2019-11-25"
     # A crawl date only bounds the date: the URL's comes first, and it is the last resort.
     assert (
@@ -278,7 +276,7 @@ def test_clean_dates_jsonl_text_pages_get_a_date(tmp_path):
     ],
 )
 def test_clean_text_byline_above_the_body_is_the_author(line, author):
-    assert clean(Document(source="a", content=f"{HEADLINE}{line}\n\n{BODY}")).author == author
+    assert _page(line).author == author
 
 
 @pytest.mark.parametrize(
@@ -292,14 +290,14 @@ def test_clean_text_byline_above_the_body_is_the_author(line, author):
     ],
 )
 def test_clean_text_byline_names_in_any_latin_script_without_titles(line, author):
-    assert clean(Document(source="a", content=f"{HEADLINE}{line}\n\n{BODY}")).author == author
+    assert _page(line).author == author
 
 
 @pytest.mark.parametrize("when", ["Christmas Day", "New Year's Eve", "March"])
 def test_clean_text_byline_of_a_time_is_no_author(when):
-    assert clean(Document(source="a", content=f"{HEADLINE}By {when}\n\n{BODY}")).author is None
+    assert _page(f"By {when}").author is None
     # A name may start as a month or a season does.
-    named = clean(Document(source="a", content=f"{HEADLINE}By {when.split()[0]} Smith\n\n{BODY}"))
+    named = _page(f"By {when.split()[0]} Smith")
     assert named.author == f"{when.split()[0]} Smith"
 
 
@@ -316,11 +314,11 @@ def test_clean_text_byline_of_a_time_is_no_author(when):
     ],
 )
 def test_clean_text_byline_particles_titles_in_capitals_vietnamese_and_shopping_days(line, author):
-    assert clean(Document(source="a", content=f"{HEADLINE}{line}\n\n{BODY}")).author == author
+    assert _page(line).author == author
 
 
 def test_clean_text_byline_is_a_line_not_a_sentence():
-    assert clean(Document(source="a", content=f"{HEADLINE}By Jane Doe\n\n{BODY}")).author == "Jane Doe"
+    assert _page("By Jane Doe").author == "Jane Doe"
     sentence = f"{HEADLINE}\nBy Christmas, the shops were empty.\n\n{BODY}"
     assert clean(Document(source="a", content=sentence)).author is None
 

@@ -112,13 +112,18 @@ def test_ordinary_xml_and_html_are_not_taken_for_feeds(tmp_path):
         assert reader_for(tmp_path / name) is None, name
 
 
+def _rss_with_authors(first: bytes, second: bytes) -> bytes:
+    """The RSS feed with author elements in its first two entries (Dublin Core declared)."""
+    feed = RSS.replace(b"<guid>a-1</guid>", b"<guid>a-1</guid>" + first)
+    feed = feed.replace(b'xmlns:content="', b'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="')
+    return feed.replace(b"<title>Summary only</title>", b"<title>Summary only</title>" + second)
+
+
 def test_ingest_feeds_entry_author_reaches_the_article(tmp_path):
     from stancemap.clean import clean
 
-    feed = RSS.replace(b"<guid>a-1</guid>", b"<guid>a-1</guid><author>jane@example.org (Jane Doe)</author>")
-    feed = feed.replace(b'xmlns:content="', b'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="')
-    feed = feed.replace(
-        b"<title>Summary only</title>", b"<title>Summary only</title><dc:creator>Sam Lee</dc:creator>"
+    feed = _rss_with_authors(
+        b"<author>jane@example.org (Jane Doe)</author>", b"<dc:creator>Sam Lee</dc:creator>"
     )
     (tmp_path / "news.rss").write_bytes(feed)
     first, second, _ = read_feed(tmp_path / "news.rss")
@@ -127,10 +132,7 @@ def test_ingest_feeds_entry_author_reaches_the_article(tmp_path):
 
 
 def test_ingest_feeds_author_is_a_name_never_an_email_address(tmp_path):
-    feed = RSS.replace(b"<guid>a-1</guid>", b"<guid>a-1</guid><author>jane@example.org</author>")
-    feed = feed.replace(
-        b"<title>Summary only</title>", b"<title>Summary only</title><author>(Sam Lee)</author>"
-    )
+    feed = _rss_with_authors(b"<author>jane@example.org</author>", b"<author>(Sam Lee)</author>")
     (tmp_path / "news.rss").write_bytes(feed)
     first, second, _ = read_feed(tmp_path / "news.rss")
     assert (first.author, second.author) == (None, "Sam Lee")
@@ -147,10 +149,8 @@ def test_ingest_feeds_author_is_a_name_never_an_email_address(tmp_path):
 
 
 def test_ingest_feeds_placeholder_author_is_no_author_and_by_is_left_off(tmp_path):
-    feed = RSS.replace(b"<guid>a-1</guid>", b"<guid>a-1</guid><author>noreply@blogger.com (Unknown)</author>")
-    feed = feed.replace(b'xmlns:content="', b'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="')
-    feed = feed.replace(
-        b"<title>Summary only</title>", b"<title>Summary only</title><dc:creator>By Jane Doe</dc:creator>"
+    feed = _rss_with_authors(
+        b"<author>noreply@blogger.com (Unknown)</author>", b"<dc:creator>By Jane Doe</dc:creator>"
     )
     (tmp_path / "news.rss").write_bytes(feed)
     first, second, _ = read_feed(tmp_path / "news.rss")

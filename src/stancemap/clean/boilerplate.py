@@ -10,13 +10,13 @@ inside a menu is a menu item). Weights live in ``boilerplate.json`` beside this 
 from __future__ import annotations
 
 import json
-import re
 from functools import lru_cache
 from importlib import resources
 
 import numpy as np
 
 from .features import (
+    DATELINE,
     NAMES,
     boilerplate_signals,
     is_sentence,
@@ -105,8 +105,6 @@ def select(p: np.ndarray, words: list[int], threshold: float) -> list[bool]:
     return keep.tolist()
 
 
-# A dateline opens a news story: "WASHINGTON ― ...", "LONDON (Reuters) - ...".
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ ,]{2,40}(\([A-Za-z .]{1,20}\))?\s*[―—–-]{1,2}\s+\S")
 # A dropped run this short between kept units is part of the article unless it looks like furniture.
 MAX_GAP = 2
 
@@ -130,7 +128,7 @@ def rescue(texts: list[str], keep: list[bool]) -> list[bool]:
         for i, t in enumerate(texts)
     ]
     for i, unit in enumerate(texts):
-        if not keep[i] and _DATELINE.match(unit) and len(unit.split()) >= 12:
+        if not keep[i] and DATELINE.match(unit) and len(unit.split()) >= 12:
             keep[i] = not boilerplate_signals(unit, prose=True)
     kept_idx = [i for i, k in enumerate(keep) if k]
     for a, b in zip(kept_idx, kept_idx[1:], strict=False):

@@ -395,10 +395,14 @@ def is_prose(unit: str) -> bool:
     return len(_WORD.findall(unit)) >= PROSE_WORDS and bool(_SENTENCE_END.search(unit))
 
 
+# A dash as news prints it: hyphen, en and em dashes, Unicode's quotation dash, or "--" in ASCII.
+DASH = r"(?:--|[-—–―])"
+# A dateline opens a news story: "WASHINGTON ― ...", "LONDON (Reuters) - ...", with its agency.
+DATELINE = re.compile(r"^[A-Z][A-Z.'’ ,]{2,40}(?P<agency>\([A-Za-z .]{1,20}\))?\s*[―—–-]{1,2}\s+\S")
 # A quotation signed by its speaker: "“…” ― Sonya Herridge", or the signature alone on the line under it
 # ("- Bernie Sanders.", "-Councillor Peter Hale, Northtown."). Readers' letters and fact checks are
 # laid out this way; a name ends the unit where a sentence would end in a stop.
-_SIGNATURE = r"[^\S\n]*(?:--|[-—–―])[^\S\n]*[A-Z][^\n:]{1,80}"
+_SIGNATURE = rf"[^\S\n]*{DASH}[^\S\n]*[A-Z][^\n:]{{1,80}}"
 _SIGNED_QUOTATION = re.compile(rf"\s*[“\"‘][^\n]+[”\"’]{_SIGNATURE}\s*")
 _SIGNATURE_LINE = re.compile(rf"{_SIGNATURE}\s*")
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..clean.features import DATELINE
 from ..model import Actor
 from .lexicon import (
     CANONICAL_PLACES,
@@ -22,6 +23,7 @@ from .lexicon import (
     INSTITUTION_WORDS,
     KINSHIP,
     METONYM_SEATS,
+    ORDINARY_PEOPLE,
     POST_NOMINALS,
     RANK_WORDS,
     ROLE_WORDS,
@@ -218,18 +220,14 @@ def _strip_possessive(doc: Doc, start: int, end: int) -> int:
     return end
 
 
-# The place in capitals that opens a wire story, before its agency: "BERLIN (Reuters) - ...".
-_DATELINE_PLACE = re.compile(r"[A-Z][A-Z.'’ ,]{1,40}")
-
-
 def _dateline_credit(doc: Doc, start: int, end: int) -> bool:
     """Whether an entity is the agency credited in a dateline ("BERLIN (Reuters) -"): the story's
     source, not an actor in it."""
-    if start == 0 or end >= len(doc) - 1 or doc[start - 1].text != "(" or doc[end].text != ")":
+    if start == 0 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
         return False
     line_start = doc.text.rfind("\n", 0, doc[start].idx) + 1
-    place = doc.text[line_start : doc[start - 1].idx].strip()
-    return bool(_DATELINE_PLACE.fullmatch(place)) and doc[end + 1].text in {"-", "--", "—", "–", "―"}
+    dateline = DATELINE.match(doc.text[line_start : doc[end].idx + 80])
+    return dateline is not None and dateline.start("agency") == doc[start - 1].idx - line_start
 
 
 def _add_entity(doc: Doc, table: ActorTable, ent: Span, by_place: dict[str, Actor]) -> int | None:
@@ -741,15 +739,6 @@ def _role_phrases(doc: Doc, taken: set[int]):
         if k < len(doc) and doc[k].ent_type_ == "PERSON":
             continue  # a title before a name: handled with the person
         yield token.i, k, role, affiliation
-
-
-# What news calls the people it meets, never an office: "Local resident John Smith", "John Smith, a
-# teacher".
-ORDINARY_PEOPLE = {
-    *("resident", "residents", "voter", "voters", "student", "students", "teacher", "parent", "mother"),
-    *("father", "pensioner", "worker", "shopper", "customer", "passenger", "neighbour", "neighbor"),
-    *("homeowner", "tenant", "nurse", "farmer", "driver", "retiree", "grandmother", "grandfather"),
-}
 
 
 def _described(doc: Doc, mention: Mention) -> bool:

@@ -357,6 +357,12 @@ supporter supporters voter voters resident residents official officials critic c
 activist activists spokesman spokeswoman spokesperson aide aides lawmaker lawmakers member members
 worker workers student students parent parents veteran veterans leader leaders group groups"""
 PEOPLE_NOUNS = frozenset(_PEOPLE_WORDS.split())
+# What news calls the people it meets, never an office: "Local resident John Smith", "John Smith, a
+# teacher".
+_ORDINARY_WORDS = """resident residents voter voters student students teacher parent mother father pensioner
+worker shopper customer passenger neighbour neighbor homeowner tenant nurse farmer driver retiree grandmother
+grandfather"""
+ORDINARY_PEOPLE = frozenset(_ORDINARY_WORDS.split())
 # Ranks and titles before a surname that are not in ROLE_WORDS ("Admiral Harris", "Sgt. Smith").
 _RANK_WORDS = """admiral colonel col. captain capt. commander cmdr. lieutenant lt. major maj. sergeant sgt. corporal
     cpl. private officer detective det. inspector constable superintendent marshal chief coach father

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..clean.features import DASH
 from ..model import Quote, Span, Speaker
 from .actors import ActorTable
 from .doctext import doc_text
@@ -891,7 +892,7 @@ def _attribute_to_subject(
 # A signature under a quote: "- Bernie Sanders." or "— David Martosko (@dmartosko)" on the next line, or
 # after a quote that is its whole paragraph, on the same line: "“…” ― Sonya Herridge". "―" is
 # Unicode's quotation dash, made for this; "--" stands in for a dash in ASCII.
-_SIGNATURE = re.compile(r"(\n+)?[^\S\n]*(?:--|[-—–―])[^\S\n]*([^\n]{2,80}?)\.?[^\S\n]*(?=\n|$)")
+_SIGNATURE = re.compile(rf"(\n+)?[^\S\n]*{DASH}[^\S\n]*([^\n]{{2,80}}?)\.?[^\S\n]*(?=\n|$)")
 
 
 def _signature(doc: Doc, table: ActorTable, text: str, quote_start: int, end: int) -> Speaker | None:

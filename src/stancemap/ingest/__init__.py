@@ -93,13 +93,13 @@ def reader_for(path: Path) -> Reader | None:
     for suffix, target in CONTAINER_READERS.items():
         if name.endswith(suffix):
             return _load(*target)
-    for suffix, target in SNIFFED_READERS.items():
-        if name.endswith(suffix) and _is_feed(path):
-            return _load(*target)
     suffix = _suffix(name)
     if suffix in HTML_SUFFIXES or (suffix and suffix in TEXT_SUFFIXES):
         return None
-    target = _BY_CONTENT.get(_content_kind(path))
+    kind = _content_kind(path)
+    if suffix in SNIFFED_READERS:  # ".xml": a feed, or one document
+        return _load(*SNIFFED_READERS[suffix]) if kind == "feed" else None
+    target = _BY_CONTENT.get(kind)
     return _load(*target) if target else None
 
 

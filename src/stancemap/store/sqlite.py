@@ -466,8 +466,8 @@ def _open_read_only(path: str) -> Store:
     unless changes wait beside it in a write-ahead log, which SQLite would then not read."""
     base = "file:" + urllib.parse.quote(str(Path(path).resolve())) + "?mode=ro"
     problem: sqlite3.DatabaseError | None = None
+    wal = Path(f"{path}-wal")
     for uri in (base, base + "&immutable=1"):
-        wal = Path(f"{path}-wal")
         if uri != base and wal.exists() and wal.stat().st_size > 0:
             raise StoreError(
                 f"cannot read {path} where it is: changes not yet written into it wait in {wal.name} "
